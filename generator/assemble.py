@@ -1,0 +1,98 @@
+"""From what parsers read to the model: meetings, resolved footnotes, paragraph ownership, merging.
+
+Runs the same for every source kind, so a PDF and a text extraction of one
+section end up as the same `Section`.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+from typing import Iterable
+
+from generator.footnotes import resolve_footnotes
+from generator.meetings_table import meeting_from_row
+from generator.model import Problem, Repertoire, Section
+from generator.parse.raw import RawSection
+
+
+def assemble_section(raw: RawSection) -> tuple[Section, list[Problem]]:
+    problems = list(raw.problems)
+    unit = "page" if raw.file.lower().endswith(".pdf") else "line"
+    meetings = [m for m in (meeting_from_row(row, raw.file, problems) for row in raw.table_rows) if m]
+    section = Section(raw.number, raw.title, raw.group, raw.supplement, raw.part,
+                      raw.paragraphs, sorted(raw.footnotes, key=lambda f: f.number), meetings, [raw.file])
+    problems += resolve_footnotes(section.footnotes, raw.file, unit)
+    assign_paragraphs(section)
+    return section, problems
+
+
+def assign_paragraphs(section: Section) -> None:
+    """A paragraph whose own footnote says "See <meeting>" opens that meeting's account,
+    which runs until another meeting's opens. Paragraphs before the first are the overview."""
+    own_meetings = {m.symbol for m in section.meetings}
+    current = None
+    for paragraph in section.paragraphs:
+        for number in paragraph.footnotes:
+            footnote = section.footnote(number)
+            if footnote is None or footnote.ibid:
+                continue
+            cited = [c for c in footnote.citations if c in own_meetings]
+            if cited:
+                current = cited[0]
+                break
+        paragraph.meeting = current
+
+
+def merge_sections(sections: list[Section], problems: list[Problem]) -> list[Section]:
+    """One section per identity (supplement, part, number): the first source wins,
+    and every field where a later source disagrees is reported."""
+    merged: dict[tuple, Section] = {}
+    for section in sections:
+        first = merged.get(section.key)
+        if first is None:
+            merged[section.key] = section
+            continue
+        for name, ours, theirs in _differences(first, section):
+            problems.append(Problem(section.sources[0], f"section {section.number}",
+                                    f"disagrees with {first.sources[0]} on {name}: {theirs!r} != {ours!r}"))
+        first.sources += section.sources
+    return list(merged.values())
+
+
+def _differences(a: Section, b: Section) -> Iterable[tuple[str, object, object]]:
+    left, right = _comparable(a), _comparable(b)
+    for key in left:
+        if isinstance(left[key], list) and isinstance(right[key], list):
+            if len(left[key]) != len(right[key]):
+                yield f"number of {key}", len(left[key]), len(right[key])
+            for index, (x, y) in enumerate(zip(left[key], right[key])):
+                for field_name in x:
+                    if x[field_name] != y.get(field_name):
+                        yield f"{key}[{index}].{field_name}", x[field_name], y.get(field_name)
+        elif left[key] != right[key]:
+            yield key, left[key], right[key]
+
+
+def _comparable(section: Section) -> dict:
+    """The section as plain data, without what naturally differs between sources (pages, files)."""
+    data = asdict(section)
+    data.pop("sources")
+    for item in data["paragraphs"] + data["footnotes"]:
+        item.pop("page", None)
+    for paragraph in data["paragraphs"]:
+        paragraph["refs"] = [ref["number"] for ref in paragraph["refs"]]
+    return data
+
+
+def read_sources(paths: Iterable[Path]) -> Repertoire:
+    """Parse every source file and assemble one Repertoire."""
+    from generator.parse import parse_source
+
+    sections: list[Section] = []
+    problems: list[Problem] = []
+    for path in paths:
+        for raw in parse_source(Path(path)):
+            section, found = assemble_section(raw)
+            sections.append(section)
+            problems += found
+    return Repertoire(merge_sections(sections, problems), problems)

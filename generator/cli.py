@@ -1,0 +1,93 @@
+"""`repertoire`: build the site, or print the parsed data.
+
+Exit codes: 0 ok, 1 failed checks, 2 bad input or usage. Errors are one line
+on stderr, never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Optional, Sequence
+
+from generator.errors import RepertoireError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="repertoire",
+        description="Turn the Repertoire of the Practice of the Security Council into a cross-linked MkDocs site.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser("build", help="parse the sources, write the pages and build the site",
+                                description="Parse the sources, write Markdown pages into the content folder "
+                                            "and run a strict MkDocs build into the site folder.")
+    build.add_argument("sources", nargs="*", type=Path, metavar="SOURCE",
+                       help="source files (.pdf or .txt); default: every source in sources/")
+    build.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
+                       help="MkDocs docs folder to write pages into (default: content/)")
+    build.add_argument("--site", type=Path, default=Path("site"), metavar="DIR",
+                       help="folder of the built site (default: site/)")
+    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
+                       help="MkDocs configuration (default: mkdocs.yml)")
+    build.add_argument("--templates", type=Path, action="append", default=[], metavar="DIR",
+                       help="folder of templates overriding the bundled ones (repeatable)")
+
+    parse = commands.add_parser("parse", help="print the parsed data",
+                                description="Parse source files and print the data model.")
+    parse.add_argument("files", nargs="+", type=Path, metavar="FILE", help="source files (.pdf or .txt)")
+    parse.add_argument("--json", action="store_true", help="print JSON (the documented public format)")
+    return parser
+
+
+def _report(problems) -> None:
+    for problem in problems:
+        print(f"repertoire: warning: {problem}", file=sys.stderr)
+
+
+def _build(args: argparse.Namespace) -> int:
+    from generator.build import build_site, default_sources
+
+    sources = args.sources or default_sources(Path("sources"))
+    result = build_site(sources, args.content, args.site, args.config, args.templates)
+    _report(result.repertoire.problems)
+    repertoire = result.repertoire
+    paragraphs = sum(len(s.paragraphs) for s in repertoire.sections)
+    footnotes = sum(len(s.footnotes) for s in repertoire.sections)
+    print(f"Built {result.pages} pages: {len(repertoire.sections)} sections, {len(repertoire.meetings())} meetings, "
+          f"{paragraphs} paragraphs, {footnotes} footnotes, {len(repertoire.problems)} warnings.")
+    print(f"Open {(result.site_dir / 'index.html').resolve()}")
+    return 0
+
+
+def _parse(args: argparse.Namespace) -> int:
+    from generator.assemble import read_sources
+    from generator.model import to_json_dict
+
+    repertoire = read_sources(args.files)
+    if args.json:
+        json.dump(to_json_dict(repertoire), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for section in repertoire.sections:
+            print(f"{section.number}. {section.title}: {len(section.paragraphs)} paragraphs, "
+                  f"{len(section.footnotes)} footnotes, {len(section.meetings)} meetings")
+    _report(repertoire.problems)
+    return 0
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return {"build": _build, "parse": _parse}[args.command](args)
+    except RepertoireError as error:
+        print(f"repertoire: error: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("repertoire: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
