@@ -142,9 +142,11 @@ class PageLinker:
             return md.link(text, self.url(page), f"{parsed.canonical} on this site")
         return md.link(text, official, f"{parsed.canonical}, official document")
 
-    def official(self, symbol: str) -> str:
+    def official(self, symbol: str, label: Optional[str] = None) -> str:
+        """A link to the official document, even where the site has a page for it."""
         parsed = parse_symbol(symbol)
-        return self.index.document_base + parsed.url_form
+        return md.link(md.escape(label or parsed.canonical), self.index.document_base + parsed.url_form,
+                       f"{parsed.canonical}, official document")
 
     def text(self, text: str, refs: Optional[list[FootnoteRef]] = None) -> str:
         """Plain text with its symbols linked and footnote references inserted at their offsets."""

@@ -24,8 +24,9 @@ def escape(text: str) -> str:
 
 def link(label_markdown: str, url: str, title: str | None = None) -> str:
     """A Markdown link; the label must already be escaped."""
-    url = url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
+    # The <...> form lets a URL keep its parentheses: S/RES/2378(2017).
+    url = url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
     if title:
         safe_title = title.replace('"', "&quot;")
-        return f'[{label_markdown}]({url} "{safe_title}")'
-    return f"[{label_markdown}]({url})"
+        return f'[{label_markdown}](<{url}> "{safe_title}")'
+    return f"[{label_markdown}](<{url}>)"

@@ -1,0 +1,29 @@
+"""Shared fixtures: the project's paths and the bundled sources."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT / "sources"
+SAMPLE_TXT = SOURCES / "peacekeeping-2023.txt"
+SAMPLE_PDF = SOURCES / "peacekeeping-2023.pdf"
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def sample_section():
+    """The bundled text source, parsed and assembled."""
+    from generator.assemble import read_sources
+
+    repertoire = read_sources([SAMPLE_TXT])
+    assert len(repertoire.sections) == 1
+    return repertoire.sections[0]
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.skip("../shared/data is absent")
+    return SHARED_DATA
