@@ -11,17 +11,32 @@ from typing import Iterable
 
 from generator.footnotes import resolve_footnotes
 from generator.meetings_table import meeting_from_row
-from generator.model import Problem, Repertoire, Section
+from generator.model import (
+    FOOTNOTE_WITHOUT_MARKER, MARKER_WITHOUT_FOOTNOTE, SOURCES_DISAGREE, Problem, Repertoire, Section,
+)
 from generator.parse.raw import RawSection
+from generator.report import unrecognised_symbols
+
+
+def check_markers(raw: RawSection, unit: str) -> list[Problem]:
+    """Every marker must find its footnote and every footnote its marker."""
+    marked = {ref.number: p.page for p in raw.paragraphs for ref in p.refs}
+    printed = {f.number: f.page for f in raw.footnotes}
+    problems = [Problem(raw.file, f"{unit} {marked[n]}", f"footnote marker {n} has no footnote text",
+                        MARKER_WITHOUT_FOOTNOTE) for n in sorted(set(marked) - set(printed))]
+    problems += [Problem(raw.file, f"{unit} {printed[n]}", f"footnote {n} has no marker in the text",
+                         FOOTNOTE_WITHOUT_MARKER) for n in sorted(set(printed) - set(marked))]
+    return problems
 
 
 def assemble_section(raw: RawSection) -> tuple[Section, list[Problem]]:
-    problems = list(raw.problems)
     unit = "page" if raw.file.lower().endswith(".pdf") else "line"
+    problems = list(raw.problems) + check_markers(raw, unit)
     meetings = [m for m in (meeting_from_row(row, raw.file, problems) for row in raw.table_rows) if m]
     section = Section(raw.number, raw.title, raw.group, raw.supplement, raw.part,
                       raw.paragraphs, sorted(raw.footnotes, key=lambda f: f.number), meetings, [raw.file])
     problems += resolve_footnotes(section.footnotes, raw.file, unit)
+    problems += unrecognised_symbols(section, raw.file)
     assign_paragraphs(section)
     return section, problems
 
@@ -54,7 +69,8 @@ def merge_sections(sections: list[Section], problems: list[Problem]) -> list[Sec
             continue
         for name, ours, theirs in _differences(first, section):
             problems.append(Problem(section.sources[0], f"section {section.number}",
-                                    f"disagrees with {first.sources[0]} on {name}: {theirs!r} != {ours!r}"))
+                                    f"disagrees with {first.sources[0]} on {name}: {theirs!r} != {ours!r}",
+                                    SOURCES_DISAGREE))
         first.sources += section.sources
     return list(merged.values())
 

@@ -7,6 +7,7 @@ pages; the build knows its own pages from the manifest `.generated`.
 """
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 from dataclasses import dataclass
@@ -21,9 +22,18 @@ from generator.link import DEFAULT_DOCUMENT_BASE
 from generator.model import Repertoire
 from generator.parse import TEXT_SUFFIXES
 from generator.render import SiteRenderer
+from generator.report import build_report
+
+REPORT_FILE = "build-report.json"
 
 MANIFEST = ".generated"
 SOURCE_SUFFIXES = TEXT_SUFFIXES | {".pdf"}
+
+
+class ChecksFailed(RepertoireError):
+    """`--strict` and the sources have problems: exit code 1, nothing written."""
+
+    exit_code = 1
 
 
 @dataclass
@@ -31,6 +41,7 @@ class BuildResult:
     repertoire: Repertoire
     pages: int
     site_dir: Path
+    report: dict
 
 
 def default_sources(folder: Path) -> list[Path]:
@@ -134,12 +145,17 @@ def _swap(new: Path, target: Path) -> None:
 
 
 def build_site(sources: Iterable[Path], content_dir: Path, site_dir: Path, config_file: Path,
-               template_dirs: Iterable[Path] = ()) -> BuildResult:
+               template_dirs: Iterable[Path] = (), strict: bool = False) -> BuildResult:
     config = read_config(config_file)
     repertoire = read_sources(sources)
     if not repertoire.sections:
         raise RepertoireError(None, "the sources hold no Repertoire section")
+    if strict and repertoire.problems:
+        first = repertoire.problems[0]
+        raise ChecksFailed(first.file, f"{len(repertoire.problems)} problem(s) with --strict, first: {first.message}",
+                           place=first.place)
     pages = SiteRenderer(repertoire, document_base(config), template_dirs).pages()
+    report = build_report(repertoire, len(pages))
 
     new_content = content_dir.with_name(content_dir.name + ".new")
     new_site = site_dir.with_name(site_dir.name + ".new")
@@ -150,10 +166,11 @@ def build_site(sources: Iterable[Path], content_dir: Path, site_dir: Path, confi
         new_content.mkdir(parents=True)
         write_pages(pages, new_content, content_dir)
         run_mkdocs(config_file, new_content, new_site)
+        (new_site / REPORT_FILE).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     except BaseException:
         shutil.rmtree(new_content, ignore_errors=True)
         shutil.rmtree(new_site, ignore_errors=True)
         raise
     _swap(new_content, content_dir)
     _swap(new_site, site_dir)
-    return BuildResult(repertoire, len(pages), site_dir)
+    return BuildResult(repertoire, len(pages), site_dir, report)

@@ -34,6 +34,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="MkDocs configuration (default: mkdocs.yml)")
     build.add_argument("--templates", type=Path, action="append", default=[], metavar="DIR",
                        help="folder of templates overriding the bundled ones (repeatable)")
+    build.add_argument("--strict", action="store_true",
+                       help="fail (exit 1, nothing written) if any problem is found in the sources")
 
     parse = commands.add_parser("parse", help="print the parsed data",
                                 description="Parse source files and print the data model.")
@@ -48,16 +50,13 @@ def _report(problems) -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from generator.build import build_site, default_sources
+    from generator.build import REPORT_FILE, build_site, default_sources
+    from generator.report import summary_line
 
     sources = args.sources or default_sources(Path("sources"))
-    result = build_site(sources, args.content, args.site, args.config, args.templates)
+    result = build_site(sources, args.content, args.site, args.config, args.templates, strict=args.strict)
     _report(result.repertoire.problems)
-    repertoire = result.repertoire
-    paragraphs = sum(len(s.paragraphs) for s in repertoire.sections)
-    footnotes = sum(len(s.footnotes) for s in repertoire.sections)
-    print(f"Built {result.pages} pages: {len(repertoire.sections)} sections, {len(repertoire.meetings())} meetings, "
-          f"{paragraphs} paragraphs, {footnotes} footnotes, {len(repertoire.problems)} warnings.")
+    print(f"Built {summary_line(result.report)} (details in {result.site_dir / REPORT_FILE}).")
     print(f"Open {(result.site_dir / 'index.html').resolve()}")
     return 0
 

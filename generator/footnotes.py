@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from generator.model import Footnote, Problem
+from generator.model import UNRESOLVED_IBID, Footnote, Problem
 from generator.symbols import find_symbols
 
 IBID = re.compile(r"^\s*Ibid\b\.?", re.I)
@@ -51,7 +51,7 @@ def resolve_footnotes(footnotes: list[Footnote], file: str, unit: str = "line") 
                 why = "cites no recognised document" if not previous else f"cites {len(previous)} documents"
                 problems.append(Problem(file, f"{unit} {footnote.page}",
                                         f"footnote {footnote.number}: 'Ibid.' cannot be resolved: "
-                                        f"the previous footnote {why}"))
+                                        f"the previous footnote {why}", UNRESOLVED_IBID))
         else:
             footnote.citations = list(dict.fromkeys(found))
         previous = footnote.citations

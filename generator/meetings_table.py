@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Optional
 
 from generator.footnotes import split_list
-from generator.model import Decision, Meeting, Problem
+from generator.model import UNREADABLE_ROW, Decision, Meeting, Problem
 from generator.parse.raw import COLUMNS, TableRow
 from generator.symbols import find_symbols
 
@@ -100,18 +100,19 @@ def meeting_from_row(row: TableRow, file: str, problems: list[Problem]) -> Optio
     cells: dict[str, str] = {}
     for label, cell in zip(label_cells(row), row.cells):
         if label is None:
-            problems.append(Problem(file, row.place, f"table cell not recognised, kept as other document text: {cell!r}"))
+            problems.append(Problem(file, row.place, f"table cell not recognised, kept as other document text: {cell!r}",
+                                    UNREADABLE_ROW))
             label = "other_documents"
         cells[label] = f"{cells[label]} {cell}" if label in cells else cell
     head = cells.get("meeting", "")
     symbols = [m for m in find_symbols(head) if m.symbol.kind == "meeting"]
     if not symbols:
-        problems.append(Problem(file, row.place, f"table row has no meeting record symbol: {head!r}"))
+        problems.append(Problem(file, row.place, f"table row has no meeting record symbol: {head!r}", UNREADABLE_ROW))
         return None
     first = symbols[0]
     meeting = Meeting(first.symbol.canonical, date=parse_date(head))
     if meeting.date is None:
-        problems.append(Problem(file, row.place, f"no date in meeting cell {head!r}"))
+        problems.append(Problem(file, row.place, f"no date in meeting cell {head!r}", UNREADABLE_ROW))
     # Text extractions merge the sub-item into the meeting cell, between symbol and date.
     leftover = DATE.sub("", head[first.end:]).strip(" ,;")
     meeting.sub_item = cells.get("sub_item") or leftover or None

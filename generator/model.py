@@ -79,6 +79,16 @@ class Section:
         return next((f for f in self.footnotes if f.number == number), None)
 
 
+# Kinds of problem, counted separately in the build report.
+MARKER_WITHOUT_FOOTNOTE = "marker-without-footnote"
+FOOTNOTE_WITHOUT_MARKER = "footnote-without-marker"
+UNRESOLVED_IBID = "unresolved-ibid"
+UNREADABLE_ROW = "unreadable-table-row"
+UNRECOGNISED_SYMBOL = "unrecognised-symbol"
+SOURCES_DISAGREE = "sources-disagree"
+OTHER = "warning"
+
+
 @dataclass
 class Problem:
     """Something a parser or linker could not do and reports instead of guessing."""
@@ -86,7 +96,7 @@ class Problem:
     file: str
     place: str  # "line 12", "page 3", "footnote 835"
     message: str
-    kind: str = "warning"
+    kind: str = OTHER
 
     def __str__(self) -> str:
         return f"{self.file}: {self.place}: {self.message}"

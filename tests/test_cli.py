@@ -84,3 +84,41 @@ def test_failed_build_leaves_previous_site(tmp_path):
     broken.unlink()
     after = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     assert after == before
+
+
+BROKEN_SECTION = """Asia
+
+7. An item
+
+The Council met.¹ It heard a briefing.² A letter (S/PRST/25) was noted.
+
+¹ See S/PV.9001.
+
+² Ibid.
+
+³ See S/PV.9002.
+"""
+
+
+def test_build_report_and_strict(tmp_path):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "about.md").write_text("# About\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    source = tmp_path / "broken.txt"
+    source.write_text(BROKEN_SECTION, encoding="utf-8")
+
+    strict = run("build", source, "--strict", cwd=tmp_path)
+    assert strict.returncode == 1, strict.stderr
+    assert "broken.txt" in strict.stderr and "Traceback" not in strict.stderr
+    assert not (tmp_path / "site").exists()
+
+    lenient = run("build", source, cwd=tmp_path)
+    assert lenient.returncode == 0, lenient.stderr
+    report = json.loads((tmp_path / "site" / "build-report.json").read_text(encoding="utf-8"))
+    assert report["counts"]["paragraphs"] == 1 and report["counts"]["footnotes"] == 3
+    assert report["problems_by_kind"]["footnotes_without_markers"] == 1
+    assert report["problems_by_kind"]["unrecognised_symbols"] == 1
+    assert any("S/PRST/25" in p["message"] for p in report["problems"])
+    warnings = [line for line in lenient.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == len(report["problems"])
+    assert "3 footnotes" in lenient.stdout and "2 problems" in lenient.stdout

@@ -215,22 +215,7 @@ class _SectionBuilder:
         if not self.sections:
             raise RepertoireError(self.file, "no section heading found (expected a line like "
                                   "'24. United Nations peacekeeping operations'); is this a Repertoire section?")
-        for section in self.sections:
-            check_markers(section)
         return self.sections
-
-
-def check_markers(section: RawSection) -> None:
-    """Every marker must find its footnote and every footnote its marker."""
-    marked = {ref.number: p.page for p in section.paragraphs for ref in p.refs}
-    printed = {f.number: f.page for f in section.footnotes}
-    unit = "page" if section.file.lower().endswith(".pdf") else "line"
-    for number in sorted(set(marked) - set(printed)):
-        section.problems.append(Problem(section.file, f"{unit} {marked[number]}",
-                                        f"footnote marker {number} has no footnote text"))
-    for number in sorted(set(printed) - set(marked)):
-        section.problems.append(Problem(section.file, f"{unit} {printed[number]}",
-                                        f"footnote {number} has no marker in the text"))
 
 
 def parse_text(path: Path) -> list[RawSection]:
