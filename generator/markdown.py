@@ -12,11 +12,14 @@ import re
 # Characters Python-Markdown gives a meaning (emphasis, code, links, footnotes,
 # attribute lists, abbreviations, tables): exactly its ESCAPED_CHARS with the
 # tables extension on, so every backslash escape here is consumed.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}()!#+|.-])")
 
 
 def escape(text: str) -> str:
     """Plain text -> Markdown that renders as exactly that text."""
+    # Control characters cannot appear in HTML, and \x02/\x03 are Python-Markdown's own placeholders.
+    text = _CONTROL.sub("", text)
     text = re.sub(r"\s+", " ", text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _INLINE_SPECIAL.sub(r"\\\1", text)

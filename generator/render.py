@@ -7,6 +7,7 @@ page being written; they never see source files.
 """
 from __future__ import annotations
 
+import html
 import json
 from collections import defaultdict
 from pathlib import Path
@@ -43,8 +44,9 @@ def make_environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
     )
     env.filters["human_date"] = human_date
     env.filters["anchor"] = anchor
-    # JSON strings are valid YAML scalars: safe front matter whatever the text holds.
-    env.filters["yaml"] = lambda value: json.dumps(str(value), ensure_ascii=False)
+    # JSON strings are valid YAML scalars: safe front matter whatever the text holds. Themes put
+    # the title and description into the HTML unescaped, so they are HTML-escaped first.
+    env.filters["yaml"] = lambda value: json.dumps(html.escape(str(value), quote=True), ensure_ascii=False)
     return env
 
 

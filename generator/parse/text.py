@@ -19,7 +19,6 @@ module only decides what each block *is*.
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterator, Optional
 
@@ -46,22 +45,36 @@ SENTENCE_END = re.compile(r"[.!?:;…]['\"”’)\]]*$")
 # questions under the responsibility of the Security Council ...").
 PART_I_GROUPS = {"africa", "americas", "asia", "europe", "middle east", "thematic issues"}
 
-_md = MarkdownIt("commonmark")
+# The extraction's Markdown layer is links, backslash escapes, entities and inline
+# HTML; emphasis, code spans, images and autolinks are not part of it, so their
+# characters stay text.
+_md = MarkdownIt("commonmark").disable(["emphasis", "backticks", "image", "autolink"])
+# The extraction marks document symbols as links to "#"; any other link is text of the source.
+PLACEHOLDER_HREF = "#"
 
 
 def plain_text(markdown: str) -> str:
-    """Inline Markdown to plain text: link text kept, escapes resolved, formatting tags dropped."""
+    """Inline Markdown to plain text: symbol links unwrapped, escapes resolved, formatting tags dropped;
+    anything else (other links, unknown HTML) kept as the literal text it is."""
     out: list[str] = []
+    open_links: list[str] = []
     for block in _md.parseInline(markdown):
         for token in block.children or []:
-            if token.type in ("text", "code_inline"):
+            if token.type == "text":
                 out.append(token.content)
             elif token.type in ("softbreak", "hardbreak"):
                 out.append(" ")
             elif token.type == "html_inline" and not FORMATTING_TAGS.match(token.content):
                 out.append(token.content)
-            elif token.type == "image":
-                out.append(token.content)
+            elif token.type == "link_open":
+                href = str(token.attrGet("href") or "")
+                open_links.append(href)
+                if href != PLACEHOLDER_HREF:
+                    out.append("[")
+            elif token.type == "link_close":
+                href = open_links.pop() if open_links else PLACEHOLDER_HREF
+                if href != PLACEHOLDER_HREF:
+                    out.append(f"]({href})")
     return normalize_space("".join(out))
 
 
@@ -84,33 +97,12 @@ def split_markers(text: str) -> tuple[str, list[FootnoteRef]]:
     return "".join(parts), refs
 
 
-class _CellReader(HTMLParser):
-    """Collects the text of each <p> cell of one table row."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.cells: list[str] = []
-        self._current: Optional[list[str]] = None
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "p":
-            self._current = []
-
-    def handle_endtag(self, tag):
-        if tag == "p" and self._current is not None:
-            self.cells.append(normalize_space("".join(self._current)))
-            self._current = None
-
-    def handle_data(self, data):
-        if self._current is not None:
-            self._current.append(data)
+CELL = re.compile(r"<p>(.*?)</p>(?=\s*(?:<p>|$))", re.S)
 
 
 def read_row_cells(line: str) -> list[str]:
-    reader = _CellReader()
-    reader.feed(line)
-    reader.close()
-    return [cell for cell in reader.cells if cell]
+    """The <p> cells of one table row; a cell's content is Markdown-flavoured text like any other."""
+    return [text for text in (plain_text(cell) for cell in CELL.findall(line)) if text]
 
 
 def _blocks(source: str) -> Iterator[tuple[int, str]]:
@@ -181,6 +173,7 @@ class _SectionBuilder:
 
     @staticmethod
     def _looks_like_heading(text: str) -> bool:
+        text = plain_text(text)
         return len(text) < 80 and not SENTENCE_END.search(text) and not MARKER.search(text) and text[:1].isupper()
 
     def _start_section(self, number: str, title: str) -> None:
