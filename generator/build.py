@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import shutil
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
@@ -78,8 +79,26 @@ def document_base(config: dict) -> str:
     return base if base.endswith("/") else base + "/"
 
 
+def check_addresses(addresses: Iterable[str]) -> None:
+    """Page addresses stay inside the content folder and never collide, even on a file system
+    that ignores case or normalises Unicode: two pages for one file is an error naming both."""
+    seen: dict[str, str] = {}
+    for address in addresses:
+        parts = address.split("/")
+        if (not address or address.startswith("/") or "\\" in address or "\x00" in address
+                or any(p in ("", ".", "..") for p in parts) or any(len(p.encode()) > 200 for p in parts)):
+            raise RepertoireError(address, "unsafe page address (empty part, '..', absolute, backslash, NUL "
+                                  "or a name over 200 bytes)")
+        key = unicodedata.normalize("NFC", address).casefold()
+        if key in seen and seen[key] != address:
+            raise RepertoireError(address, f"page address collides with {seen[key]!r} (differs only by case "
+                                  "or Unicode normalisation)")
+        seen[key] = address
+
+
 def write_pages(pages: dict[str, str], content_dir: Path, previous_content: Optional[Path]) -> None:
     """Fill a fresh content folder: the hand-written pages of the previous one, then the generated ones."""
+    check_addresses(pages)
     generated_before: set[str] = set()
     if previous_content and previous_content.is_dir():
         manifest = previous_content / MANIFEST

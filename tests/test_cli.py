@@ -122,3 +122,28 @@ def test_build_report_and_strict(tmp_path):
     warnings = [line for line in lenient.stderr.splitlines() if "warning" in line]
     assert len(warnings) == len(report["problems"])
     assert "3 footnotes" in lenient.stdout and "2 problems" in lenient.stdout
+
+
+@pytest.mark.parametrize("address", [
+    "../escape.md", "/etc/passwd.md", "meetings/..\\\\x.md", "a/\x00.md", "meetings/" + "x" * 300 + ".md", "a//b.md",
+])
+def test_unsafe_page_addresses_are_refused(address):
+    from generator.build import check_addresses
+    from generator.errors import RepertoireError
+
+    with pytest.raises(RepertoireError) as error:
+        check_addresses(["index.md", address])
+    assert "unsafe page address" in str(error.value)
+
+
+@pytest.mark.parametrize("first, second", [
+    ("countries/ghana.md", "countries/Ghana.md"),
+    ("countries/c\u00f4te.md", "countries/co\u0302te.md"),
+])
+def test_colliding_page_addresses_name_both(first, second):
+    from generator.build import check_addresses
+    from generator.errors import RepertoireError
+
+    with pytest.raises(RepertoireError) as error:
+        check_addresses([first, second])
+    assert first in str(error.value) and second in str(error.value)
