@@ -76,8 +76,8 @@ def _kind_of_cell(text: str) -> set[str]:
         kinds.add("rule_39")
     if symbols and "decisions" not in kinds:
         kinds.add("other_documents")
-    if not kinds:
-        kinds.update({"rule_37", "speakers", "sub_item"})
+    if not kinds:  # a list of names: the countries invited under rule 37, or the speakers
+        kinds.update({"rule_37", "speakers"})
     return kinds
 
 
@@ -85,6 +85,7 @@ def label_cells(row: TableRow) -> list[Optional[str]]:
     """Column of each cell: the parser's when known, else the first plausible column after the previous cell's."""
     if row.columns:
         return list(row.columns)
+    # Text extractions merge the sub-item into the meeting cell, so it is never a cell of its own here.
     labels: list[Optional[str]] = ["meeting"]
     position = 1
     for cell in row.cells[1:]:
@@ -93,6 +94,11 @@ def label_cells(row: TableRow) -> list[Optional[str]]:
         labels.append(COLUMNS[found] if found is not None else None)
         if found is not None:
             position = found + 1
+    # Every meeting has speakers: a lone list of names is them, not rule 37 invitations.
+    if "speakers" not in labels and "rule_37" in labels:
+        last = len(labels) - 1 - labels[::-1].index("rule_37")
+        if "speakers" in _kind_of_cell(row.cells[last]) and all(l in (None, "decisions") for l in labels[last + 1:]):
+            labels[last] = "speakers"
     return labels
 
 

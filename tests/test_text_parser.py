@@ -192,3 +192,22 @@ def test_every_sample_word_is_in_the_model(sample_section):
     model_words.update(re.findall(r"[\w’'-]+", header))
     missing = [w for w in re.findall(r"[\w’'-]+", source) if w not in model_words]
     assert missing == []
+
+
+def test_short_fragment_cut_by_a_page_break_is_not_a_heading(tmp_path):
+    source = ("Thematic issues\n\n5. Item\n\nOne meeting was held.¹\n\n"
+              "At the meeting the Council was briefed by\n\n¹ See S/PV.1.\n\nthe Under-Secretary-General.\n")
+    section = read_sources([write(tmp_path, source)]).sections[0]
+    assert section.group == "Thematic issues"
+    assert section.paragraphs[1].text == "At the meeting the Council was briefed by the Under-Secretary-General."
+
+
+def test_lone_list_of_names_is_the_speakers_and_two_lists_are_rule_37_then_speakers(tmp_path):
+    from generator.meetings_table import label_cells
+    from generator.parse.raw import TableRow
+
+    assert label_cells(TableRow(["S/PV.1 1 May 2023", "China, France"])) == ["meeting", "speakers"]
+    assert label_cells(TableRow(["S/PV.1 1 May 2023", "Ghana", "China, France"])) == [
+        "meeting", "rule_37", "speakers"]
+    assert label_cells(TableRow(["S/PV.1 1 May 2023", "Ghana", "Special Envoy", "All Council members"])) == [
+        "meeting", "rule_37", "rule_39", "speakers"]

@@ -132,7 +132,7 @@ class _SectionBuilder:
                                   "(expected a line like '24. Title')", place=f"line {self._line}")
         return self.sections[-1]
 
-    def feed(self, line: int, raw: str) -> None:
+    def feed(self, line: int, raw: str, next_raw: str = "") -> None:
         self._line = line
         text = normalize_space(raw)
         footnote = FOOTNOTE_START.match(raw)
@@ -166,7 +166,10 @@ class _SectionBuilder:
             if self.current.supplement is None:
                 self.current.supplement = int(table_title.group(1))
             return
-        if self._looks_like_heading(text) and self.open_paragraph is None:
+        # A group heading is a short line right before a section heading; a short line
+        # elsewhere is a paragraph fragment cut by a page break.
+        if self._looks_like_heading(text) and SECTION_HEADING.match(normalize_space(next_raw)):
+            self._close_paragraph()
             self.group = plain_text(text)
             return
         self._add_narrative(line, raw)
@@ -221,6 +224,7 @@ def parse_text(path: Path) -> list[RawSection]:
     if "\x00" in source:
         raise RepertoireError(str(path), "contains NUL bytes: binary file, not a text extraction")
     builder = _SectionBuilder(str(path))
-    for line, raw in _blocks(source):
-        builder.feed(line, raw)
+    blocks = list(_blocks(source))
+    for index, (line, raw) in enumerate(blocks):
+        builder.feed(line, raw, blocks[index + 1][1] if index + 1 < len(blocks) else "")
     return builder.finish()
