@@ -1,0 +1,175 @@
+"""Turning printed lines back into running text: line-end hyphens, markers, spaces.
+
+The hyphenation rule (applied where a line ends in "-" after a letter and the
+next line starts with a letter):
+
+1. A soft hyphen character (U+00AD) is always a soft break: joined, no hyphen.
+2. Ask the document itself: if the closed-up word ("pro"+"tection",
+   "UN"+"MISS") is printed elsewhere (not at a line break) it was a soft break;
+   if the hyphenated pair ("gender-based") is printed elsewhere it was a real
+   hyphen.
+3. Keep the hyphen when the next line starts with a capital or a digit
+   ("Under-Secretary-" / "General"): words rarely break before one.
+4. Keep the hyphen when the broken word already had a hyphen before the break
+   ("statement-of-" / "unit"), when the first part is a prefix written with a
+   hyphen (non-, self-, cross-, ever-, well-, quasi-; ex-, co-, all-, anti-,
+   pre-, post- only before a word the document prints) or the second part is
+   a common compound tail (-based, -related, -owned, -led, -term, -building,
+   -making, -contributing, ...), or when both halves are words of at least
+   three letters that the document prints on their own ("civil" / "military").
+5. Otherwise it was a soft break: join without the hyphen.
+
+A line ending in "/" (a symbol such as "S/2018/" / "1183") is joined with no space.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Optional
+
+from generator.model import FootnoteRef
+from generator.parse.pdf_layout import Line, Word
+
+HYPHENS = "-\u2010\u00ad"
+HYPHEN_PREFIXES = {"non", "self", "cross", "ever", "well", "quasi", "half"}
+SHORT_PREFIXES = {"ex", "co", "all", "anti", "pre", "post"}  # also begin ordinary words: need a word after
+COMPOUND_TAILS = {
+    "based", "related", "owned", "led", "term", "building", "making", "contributing",
+    "level", "wide", "specific", "sensitive", "oriented", "driven", "affected", "sponsored",
+    "run", "up", "free", "friendly", "bound", "style", "like", "scale", "year", "month",
+}
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.U)
+MARKER_TEXT = re.compile(r"^\d+(?:[,\s]+\d+)*$")
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass
+class Vocabulary:
+    """Words as the document prints them mid-line: evidence for the hyphenation rule."""
+
+    words: Counter = field(default_factory=Counter)  # lower-case words, from any line position
+    closed: Counter = field(default_factory=Counter)  # whole tokens without hyphens, lower case
+    hyphenated: Counter = field(default_factory=Counter)  # "left-right" pairs found inside tokens
+    _after_break: bool = False  # the last line added ended in a hyphen
+
+    def add_line(self, line: Line) -> None:
+        """Add a line's words; lines must come in reading order, since a word broken at a line
+        end is evidence of nothing (neither its start nor the next line's first word)."""
+        words = [w.text for w in line.plain_words]
+        if self._after_break and words:
+            words = words[1:]
+        self._after_break = bool(words) and words[-1].rstrip(".,;:)]”’\"'").endswith(tuple(HYPHENS))
+        if self._after_break:
+            words = words[:-1]
+        self.add_tokens(words)
+
+    def add_text(self, text: str) -> None:
+        self.add_tokens(text.split())
+
+    def add_tokens(self, tokens: Iterable[str]) -> None:
+        for token in tokens:
+            token = token.strip(".,;:()[]“”\"'‘’!?")
+            parts = re.split(f"[{HYPHENS}]", token)
+            for left, right in zip(parts, parts[1:]):
+                if left and right:
+                    self.hyphenated[f"{left.lower()}-{right.lower()}"] += 1
+            for part in parts:
+                if part:
+                    self.closed[part.lower()] += 1
+            self.words.update(w for w in WORD.findall(token) if w.islower())
+
+    def add_lines(self, lines: Iterable[Line]) -> None:
+        for line in lines:
+            self.add_line(line)
+
+    def keeps_hyphen(self, left: str, right: str) -> bool:
+        """Whether "left-" at a line end followed by "right" is a real hyphen (see module doc)."""
+        if not right or not left:
+            return True
+        head = re.split(f"[{HYPHENS}]", left)[-1].lower()
+        tail = WORD.match(right)
+        tail = tail.group(0).lower() if tail else right.lower()
+        closed, pair = self.closed[head + tail], self.hyphenated[f"{head}-{tail}"]
+        if closed or pair:
+            return pair > closed
+        if right[0].isupper() or right[0].isdigit():
+            return True
+        if any(h in left for h in HYPHENS):
+            return True
+        if head in HYPHEN_PREFIXES or tail in COMPOUND_TAILS:
+            return True
+        if head in SHORT_PREFIXES and self.words[tail] > 0:
+            return True
+        return len(head) >= 3 and len(tail) >= 3 and self.words[head] > 0 and self.words[tail] > 0
+
+
+# --------------------------------------------------------------------------- building text
+
+
+@dataclass
+class TextBuilder:
+    """Accumulates lines into one normalised text, recording footnote markers as refs.
+
+    `markers` decides which raised words are footnote markers (returns their
+    numbers); other raised words (ordinals like "th") are kept as text.
+    """
+
+    vocabulary: Vocabulary
+    text: str = ""
+    refs: list[FootnoteRef] = field(default_factory=list)
+    _line_start: bool = False
+
+    def add_line(self, words: list[Word], markers: Optional[Callable[[Word], list[int]]] = None) -> None:
+        self._line_start = bool(self.text)
+        for word in words:
+            numbers = markers(word) if (markers and word.raised) else None
+            if numbers:
+                self.refs.extend(FootnoteRef(n, len(self.text)) for n in numbers)
+                continue
+            self.add_word(word.text, word.space_before)
+
+    def add_word(self, word: str, space_before: bool) -> None:
+        word = normalise(word)
+        if not word:
+            return
+        if self._line_start:
+            self._line_start = False
+            self._join_across_line(word)
+            return
+        if space_before and self.text and not self.text.endswith(" "):
+            self.text += " "
+        self.text += word
+
+    def _join_across_line(self, word: str) -> None:
+        previous = self.text.rstrip()
+        self.text = previous
+        last = previous.split(" ")[-1] if previous else ""
+        if last.endswith("\u00ad"):
+            self.text = previous[:-1] + word
+        elif len(last) > 1 and last[-1] in HYPHENS and last[-2].isalpha() and word[0].isalpha():
+            left = last[:-1]
+            if self.vocabulary.keeps_hyphen(left, word):
+                self.text += word
+            else:
+                self.text = previous[:-1] + word
+        elif last.endswith("/") and word[0].isalnum():
+            self.text += word
+        else:
+            self.text += " " + word
+
+    def finish(self) -> tuple[str, list[FootnoteRef]]:
+        text = self.text.rstrip()
+        refs = [FootnoteRef(r.number, min(r.offset, len(text))) for r in self.refs]
+        return text, refs
+
+
+def marker_numbers(word: Word) -> list[int]:
+    """The footnote numbers a raised word stands for ("832", "832, 833"), or []."""
+    text = word.text.strip(",")
+    if not MARKER_TEXT.match(text):
+        return []
+    return [int(n) for n in re.findall(r"\d+", text)]
