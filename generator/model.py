@@ -44,6 +44,9 @@ class Footnote:
 class Decision:
     symbol: str  # e.g. "S/RES/2719 (2023)" or "S/PRST/2023/1"
     vote: Optional[str] = None  # "15-0-0" (for-against-abstaining); None if adopted without a vote
+    # How it was adopted when the source says so in words rather than a count:
+    # "adopted unanimously", "adopted without vote", "adopted by consensus", "presidential statement".
+    note: Optional[str] = None
 
 
 @dataclass
@@ -56,6 +59,12 @@ class Meeting:
     rule_39: list[str] = field(default_factory=list)
     speakers: list[str] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
+    # Filled from the Dag Hammarskjöld Library's meeting tables (generator.parse.dhl):
+    topics: list[str] = field(default_factory=list)  # agenda items as printed, one per item
+    press_releases: list[str] = field(default_factory=list)  # e.g. ["SC/6152"]
+    outcome: Optional[str] = None  # the outcome cell as printed (vetoed drafts, communiqués, elections ...)
+    notes: list[str] = field(default_factory=list)  # what else the record/date cells say ("meeting held in Nairobi")
+    sources: list[str] = field(default_factory=list)  # files the meeting was read from, besides its section's
 
 
 @dataclass
@@ -108,6 +117,7 @@ class Repertoire:
 
     sections: list[Section] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    records: list[Meeting] = field(default_factory=list)  # meetings known only from the Library's tables
 
     def meetings(self) -> list[tuple[Section, Meeting]]:
         return [(s, m) for s in self.sections for m in s.meetings]
@@ -124,5 +134,6 @@ def to_json_dict(repertoire: Repertoire) -> dict:
     return {
         "schema_version": 1,
         "sections": sections,
+        "records": [asdict(m) for m in repertoire.records],
         "problems": [asdict(p) for p in repertoire.problems],
     }

@@ -25,9 +25,7 @@ HOSTILE = [
     "<style>body{display:none}</style>",
 ]
 
-SOURCE = """Thematic issues
-
-<b>Group</b>
+SOURCE = """<b>Group</b>
 
 31. Title <script>alert('title')</script> {{ x }}
 
