@@ -4,7 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test bench clean
+.PHONY: site test bench clean archive serve browser vendor screenshots
+
+# Debian's Chromium drives the browser tests (tests/browser) and scripts/screenshots.py.
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,8 +19,29 @@ $(STAMP): requirements.txt pyproject.toml
 site: $(STAMP)
 	$(BIN)/repertoire build
 
-test: $(STAMP)
+test: $(STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest -q
+
+# The site as a dated zip that works opened from disk (dist/repertoire-site-YYYY-MM-DD.zip).
+archive: $(STAMP)
+	$(BIN)/repertoire build --archive
+
+# Preview on http://127.0.0.1:8000: pages regenerate when sources/ or templates/ change.
+serve: $(STAMP)
+	$(BIN)/repertoire serve
+
+browser: $(CHROMIUM)
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core
+
+# Refresh the vendored npm files (iframe-worker, axe-core); needs npm. Nothing else does.
+vendor:
+	bash scripts/vendor.sh
+
+# The README's screenshots (docs/screenshots/), taken in Chromium from a fresh build.
+screenshots: $(STAMP) $(CHROMIUM)
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf site $(VENV)

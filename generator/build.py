@@ -173,7 +173,7 @@ def build_site(sources: Iterable[Path], content_dir: Path, site_dir: Path, confi
         first = repertoire.problems[0]
         raise ChecksFailed(first.file, f"{len(repertoire.problems)} problem(s) with --strict, first: {first.message}",
                            place=first.place)
-    pages = SiteRenderer(repertoire, document_base(config), template_dirs).pages()
+    pages = SiteRenderer(repertoire, document_base(config), template_dirs, site_url=config.get("site_url")).pages()
     report = build_report(repertoire, len(pages))
 
     new_content = content_dir.with_name(content_dir.name + ".new")

@@ -36,11 +36,42 @@ def _parser() -> argparse.ArgumentParser:
                        help="folder of templates overriding the bundled ones (repeatable)")
     build.add_argument("--strict", action="store_true",
                        help="fail (exit 1, nothing written) if any problem is found in the sources")
+    build.add_argument("--archive", action="store_true",
+                       help="also check that the site works opened from disk (no other origin) and pack it "
+                            "as a dated zip, ARCHIVE_DIR/repertoire-site-YYYY-MM-DD.zip")
+    build.add_argument("--archive-dir", type=Path, default=Path("dist"), metavar="ARCHIVE_DIR",
+                       help="folder for the --archive zip (default: dist/)")
+
+    serve = commands.add_parser("serve", help="preview: regenerate pages on change and serve with live reload",
+                                description="Write the pages, serve the site on 127.0.0.1 with live reload, and "
+                                            "regenerate the pages whenever a source, a template or the "
+                                            "configuration changes.")
+    serve.add_argument("sources", nargs="*", type=Path, metavar="SOURCE",
+                       help="source files (.pdf or .txt); default: every source in sources/")
+    serve.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
+                       help="MkDocs docs folder to write pages into (default: content/)")
+    serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
+                       help="MkDocs configuration (default: mkdocs.yml)")
+    serve.add_argument("--templates", type=Path, action="append", default=[], metavar="DIR",
+                       help="folder of templates overriding the bundled ones (repeatable)")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
+                       help="address to serve on (default: 127.0.0.1:8000)")
 
     parse = commands.add_parser("parse", help="print the parsed data",
                                 description="Parse source files and print the data model.")
     parse.add_argument("files", nargs="+", type=Path, metavar="FILE", help="source files (.pdf or .txt)")
     parse.add_argument("--json", action="store_true", help="print JSON (the documented public format)")
+    parse.add_argument("--dhl", type=Path, metavar="DIR",
+                       help="also read the Dag Hammarskjöld Library's meeting tables in DIR (see fetch-dhl)")
+
+    fetch = commands.add_parser("fetch-dhl", help="download the Dag Hammarskjöld Library's yearly meeting tables",
+                                description="Download the Library's tables of Security Council meetings for "
+                                            "YEARS (e.g. 1946 1990-1995) into DIR, for --dhl DIR.")
+    fetch.add_argument("years", nargs="+", metavar="YEARS", help="years or ranges of years, e.g. 1946 1990-1995")
+    fetch.add_argument("--out", type=Path, default=Path("dhl"), metavar="DIR",
+                       help="folder to save the tables in (default: dhl/)")
+    fetch.add_argument("--base-url", default=None, metavar="URL",
+                       help="where the tables are (default: https://www.un.org/depts/dhl/resguide/)")
     return parser
 
 
@@ -58,6 +89,17 @@ def _build(args: argparse.Namespace) -> int:
     _report(result.repertoire.problems)
     print(f"Built {summary_line(result.report)} (details in {result.site_dir / REPORT_FILE}).")
     print(f"Open {(result.site_dir / 'index.html').resolve()}")
+    if args.archive:
+        from generator.archive import make_archive
+
+        print(f"Archive {make_archive(result.site_dir, args.archive_dir)} (works opened from disk)")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from generator.serve import serve
+
+    serve(args.sources, args.content, args.config, args.templates, address=args.dev_addr)
     return 0
 
 
@@ -66,6 +108,10 @@ def _parse(args: argparse.Namespace) -> int:
     from generator.model import to_json_dict
 
     repertoire = read_sources(args.files)
+    if args.dhl:
+        from generator.parse.dhl import add_dhl
+
+        add_dhl(repertoire, args.dhl)
     if args.json:
         json.dump(to_json_dict(repertoire), sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -73,14 +119,27 @@ def _parse(args: argparse.Namespace) -> int:
         for section in repertoire.sections:
             print(f"{section.number}. {section.title}: {len(section.paragraphs)} paragraphs, "
                   f"{len(section.footnotes)} footnotes, {len(section.meetings)} meetings")
+        if args.dhl:
+            print(f"Library tables: {len(repertoire.records)} meetings not in the Repertoire's sections")
     _report(repertoire.problems)
     return 0
+
+
+def _fetch_dhl(args: argparse.Namespace) -> int:
+    from generator.fetch import DEFAULT_BASE_URL, fetch_years, parse_years
+
+    saved, failed = fetch_years(parse_years(args.years), args.out, args.base_url or DEFAULT_BASE_URL)
+    for error in failed:
+        print(f"repertoire: error: {error}", file=sys.stderr)
+    print(f"Saved {len(saved)} table(s) in {args.out}" + (f"; {len(failed)} failed" if failed else ""))
+    return 2 if failed else 0
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return {"build": _build, "parse": _parse}[args.command](args)
+        commands = {"build": _build, "parse": _parse, "serve": _serve, "fetch-dhl": _fetch_dhl}
+        return commands[args.command](args)
     except RepertoireError as error:
         print(f"repertoire: error: {error}", file=sys.stderr)
         return error.exit_code

@@ -4,9 +4,15 @@ A user may override any template by putting a file of the same name in a
 folder given with `--templates`; it is searched before the bundled ones.
 Templates receive the model objects and a `link` (PageLinker) bound to the
 page being written; they never see source files.
+
+Pages are written in two passes: every page first, recording which page
+links to which, then each page's "What links here" (what_links_here.md.j2)
+is appended. The open data files (generator.opendata) are returned with the
+pages: `pages()` maps content-relative paths to text, whatever the file type.
 """
 from __future__ import annotations
 
+import gc
 import html
 import json
 from collections import defaultdict
@@ -15,21 +21,19 @@ from typing import Iterable, Optional
 
 import jinja2
 
+from generator import opendata
+from generator.entities import BODY, BRIEFER, COUNTRY, DOCUMENT, MISSION, supported_statements
 from generator.link import (
-    COUNTRIES_INDEX, DOCUMENTS_INDEX, HOME, MEETINGS_INDEX, SECTIONS_INDEX, PageLinker, SiteIndex, anchor,
+    BODIES_INDEX, BRIEFERS_INDEX, COUNTRIES_INDEX, DATA_INDEX, DOCUMENTS_INDEX, HOME, MEETINGS_INDEX, MISSIONS_INDEX,
+    SECTIONS_INDEX, LinkRecorder, PageLinker, SiteIndex, anchor, human_date, natural_key, paragraph_anchor,
 )
-from generator.model import Repertoire, Section
+from generator.model import Repertoire, Section, to_json_dict
+from generator.symbols import parse_symbol
 
 BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-
-
-def human_date(iso: Optional[str]) -> str:
-    if not iso:
-        return "date unknown"
-    year, month, day = iso.split("-")
-    months = ["January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December"]
-    return f"{int(day)} {months[int(month) - 1]} {year}"
+KIND_NAMES = {"meeting": "meeting record", "resolution": "Security Council resolution",
+              "prst": "statement by the President of the Security Council", "document": "document",
+              "ga-resolution": "General Assembly resolution", "agenda": "agenda"}
 
 
 def make_environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
@@ -44,6 +48,8 @@ def make_environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
     )
     env.filters["human_date"] = human_date
     env.filters["anchor"] = anchor
+    env.filters["para"] = paragraph_anchor
+    env.globals["symbol_kind"] = lambda symbol: parse_symbol(symbol).kind
     # JSON strings are valid YAML scalars: safe front matter whatever the text holds. Themes put
     # the title and description into the HTML unescaped, so they are HTML-escaped first.
     env.filters["yaml"] = lambda value: json.dumps(html.escape(str(value), quote=True), ensure_ascii=False)
@@ -56,47 +62,133 @@ def section_label(section: Section) -> str:
     return ", ".join(w for w in where if w)
 
 
-class SiteRenderer:
-    def __init__(self, repertoire: Repertoire, document_base: str, template_dirs: Iterable[Path] = ()):
-        self.index = SiteIndex.build(repertoire, document_base)
-        self.env = make_environment(template_dirs)
+def citation(section: Section, footnote: Optional[int]) -> str:
+    """'Repertoire of the Practice of the Security Council, 2023 supplement, Part I, section 24, footnote 834'."""
+    where = ["Repertoire of the Practice of the Security Council",
+             f"{section.supplement} supplement" if section.supplement else None,
+             f"Part {section.part}" if section.part else None, f"section {section.number}",
+             f"footnote {footnote}" if footnote is not None else None]
+    return ", ".join(w for w in where if w)
 
-    def _render(self, kind: str, page: str, **context) -> str:
-        template = self.env.get_template(f"{kind}.md.j2")
-        return template.render(link=PageLinker(self.index, page), index=self.index,
+
+def by_meeting(places: list) -> list[tuple]:
+    """Places grouped by (section, meeting) in first-seen order: [(section, meeting symbol or None, [places])]."""
+    groups: dict[tuple, list] = {}
+    for place in places:
+        groups.setdefault((id(place.section), place.meeting), []).append(place)
+    return [(items[0].section, meeting, items) for (_, meeting), items in groups.items()]
+
+
+class SiteRenderer:
+    def __init__(self, repertoire: Repertoire, document_base: str, template_dirs: Iterable[Path] = (),
+                 site_url: Optional[str] = None):
+        self.index = SiteIndex.build(repertoire, document_base, site_url)
+        # What the linker found wrong (names that are no State ...) is reported with the parsers' problems.
+        repertoire.problems.extend(p for p in self.index.problems if p not in repertoire.problems)
+        self.env = make_environment(template_dirs)
+        self._statements: dict[tuple, dict[int, str]] = {}
+
+    def _render(self, template_name: str, page: str, recorder: Optional[LinkRecorder], **context) -> str:
+        template = self.env.get_template(f"{template_name}.md.j2")
+        return template.render(link=PageLinker(self.index, page, recorder), index=self.index,
                                section_label=section_label, page=page, **context)
 
+    def statements(self, section: Section) -> dict[int, str]:
+        if section.key not in self._statements:
+            self._statements[section.key] = supported_statements(section)
+        return self._statements[section.key]
+
     def pages(self) -> dict[str, str]:
-        """Every generated page: content-relative path -> Markdown."""
-        repertoire = self.index.repertoire
+        """Every generated file: content-relative path -> text (Markdown pages and data files)."""
+        # The model and the index live until the end: full garbage collections need not scan them
+        # again and again (with ~10,000 meetings that made rendering grow faster than the site).
+        gc.freeze()
+        try:
+            return self._pages()
+        finally:
+            gc.unfreeze()
+
+    def _pages(self) -> dict[str, str]:
+        index, catalogue = self.index, self.index.catalogue
+        recorder = LinkRecorder()
         pages: dict[str, str] = {}
-        for section in repertoire.sections:
-            page = self.index.section_pages[section.key]
-            pages[page] = self._render("section", page, section=section)
+
+        def render(template: str, page: str, **context) -> None:
+            pages[page] = self._render(template, page, recorder, **context)
+
+        for section in index.repertoire.sections:
+            numbered = list(enumerate(section.paragraphs, 1))
+            told = defaultdict(list)
+            for number, paragraph in numbered:
+                told[paragraph.meeting].append((number, paragraph))
+            render("section", index.section_pages[section.key], section=section, told=told)
             for meeting in section.meetings:
-                page = self.index.meeting_pages[meeting.symbol]
-                previous, following = self.index.neighbours(section, meeting)
-                paragraphs = [p for p in section.paragraphs if p.meeting == meeting.symbol]
-                numbers = [n for p in paragraphs for n in p.footnotes]
-                footnotes = [f for f in section.footnotes if f.number in numbers]
-                countries = defaultdict(list)
-                for footnote in footnotes:
-                    for country in footnote.countries:
-                        countries[country].append(footnote.number)
-                pages[page] = self._render("meeting", page, section=section, meeting=meeting,
-                                           previous=previous, following=following, paragraphs=paragraphs,
-                                           footnotes=footnotes, countries=dict(countries))
-        by_year = defaultdict(list)
-        for section, meeting in self.index.meetings_in_order():
-            by_year[(meeting.date or "")[:4] or "Undated"].append((section, meeting))
-        pages[MEETINGS_INDEX] = self._render("meetings_index", MEETINGS_INDEX, by_year=dict(by_year))
-        pages[SECTIONS_INDEX] = self._render("sections_index", SECTIONS_INDEX, tree=self.section_tree())
-        pages[COUNTRIES_INDEX] = self._render("countries_index", COUNTRIES_INDEX,
-                                              countries=sorted(self.index.countries.items()))
-        pages[DOCUMENTS_INDEX] = self._render("documents_index", DOCUMENTS_INDEX,
-                                              documents=sorted(self.index.citations.items(), key=_symbol_order))
-        pages[HOME] = self._render("home", HOME, tree=self.section_tree(), problems=repertoire.problems)
+                self._meeting(render, section, meeting)
+        for code, country in sorted(catalogue.countries.items(), key=lambda item: item[1].name):
+            self._country(render, code, country)
+        for acronym in catalogue.acronyms.values():
+            render("mission", index.page_of(acronym.kind, acronym.short), acronym=acronym,
+                   groups=by_meeting(catalogue.mentions.get((acronym.kind, acronym.short), [])))
+        for title, meetings in catalogue.briefers.items():
+            render("briefer", index.page_of(BRIEFER, title), title=title, meetings=meetings,
+                   mentions=by_meeting(catalogue.mentions.get((BRIEFER, title), [])))
+        for symbol, places in catalogue.documents.items():
+            page = index.page_of(DOCUMENT, symbol)
+            if page:
+                render("document", page, symbol=parse_symbol(symbol), kind_name=KIND_NAMES, places=places)
+        self._indexes(render)
+        for page in list(pages):
+            sources = sorted(recorder.sources.get(page, ()), key=index.backlink_order)
+            pages[page] = pages[page].rstrip("\n") + "\n\n" + self._render("what_links_here", page, None,
+                                                                           sources=sources)
+        pages.update(opendata.data_files(
+            index.repertoire, lambda symbol: index.meeting_pages[symbol][:-3] + ".html",
+            lambda section, number: index.catalogue.footnote_places.get((section.key, number), (None, None)),
+            self.statements, to_json_dict(index.repertoire)))
         return pages
+
+    def _meeting(self, render, section: Section, meeting) -> None:
+        index = self.index
+        page = index.meeting_pages[meeting.symbol]
+        previous, following = index.neighbours(section, meeting)
+        paragraphs = index.meeting_paragraphs(meeting.symbol)
+        footnotes = [f for _, p in paragraphs for f in (index.footnote(section, n) for n in p.footnotes) if f]
+        countries = defaultdict(list)
+        for footnote in footnotes:
+            for country in footnote.countries:
+                if footnote.number not in countries[country]:
+                    countries[country].append(footnote.number)
+        render("meeting", page, section=section, meeting=meeting, previous=previous, following=following,
+               paragraphs=paragraphs, footnotes=footnotes, countries=dict(countries),
+               citation=citation(section, index.opening_footnote(meeting)), address=index.address(page),
+               cited_by=index.catalogue.documents.get(meeting.symbol, []))
+
+    def _country(self, render, code: str, country) -> None:
+        catalogue = self.index.catalogue
+        groups: dict[tuple, list] = {}
+        for cited in catalogue.country_citations.get(code, []):
+            groups.setdefault((id(cited.section), cited.meeting), []).append(cited)
+        render("country", self.index.page_of(COUNTRY, code), country=country,
+               groups=[(items[0].section, meeting, items) for (_, meeting), items in groups.items()],
+               invitations=catalogue.invitations.get(code, []))
+
+    def _indexes(self, render) -> None:
+        index, catalogue = self.index, self.index.catalogue
+        by_year = defaultdict(list)
+        for section, meeting in index.meetings_in_order():
+            by_year[(meeting.date or "")[:4] or "Undated"].append((section, meeting))
+        render("meetings_index", MEETINGS_INDEX, by_year=dict(by_year))
+        render("sections_index", SECTIONS_INDEX, tree=self.section_tree())
+        render("countries_index", COUNTRIES_INDEX,
+               countries=sorted(catalogue.countries.values(), key=lambda c: anchor(c.name)))
+        render("missions_index", MISSIONS_INDEX, kind=MISSION, acronyms=catalogue.in_kind(MISSION))
+        render("missions_index", BODIES_INDEX, kind=BODY, acronyms=catalogue.in_kind(BODY))
+        render("briefers_index", BRIEFERS_INDEX, briefers=sorted(catalogue.briefers.items()))
+        render("documents_index", DOCUMENTS_INDEX, kind_name=KIND_NAMES,
+               documents=sorted(catalogue.documents.items(), key=lambda item: natural_key(item[0])))
+        render("data_index", DATA_INDEX, datasets=opendata.DATASETS, version=opendata.DATA_VERSION,
+               separator=opendata.LIST_SEPARATOR)
+        render("home", HOME, tree=self.section_tree(), problems=index.repertoire.problems)
 
     def section_tree(self) -> dict:
         """supplement (year) > part > group > sections, in reading order."""
@@ -107,7 +199,3 @@ class SiteRenderer:
             groups.setdefault(section.group or "", []).append(section)
         return tree
 
-
-def _symbol_order(item) -> tuple:
-    symbol = item[0]
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in symbol.replace("(", "/").replace(")", "").replace(".", "/").split("/"))
