@@ -7,8 +7,11 @@ pages; the build knows its own pages from the manifest `.generated`.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import os
+import sys
 import shutil
 import unicodedata
 from dataclasses import dataclass
@@ -22,10 +25,12 @@ from generator.errors import RepertoireError
 from generator.link import DEFAULT_DOCUMENT_BASE
 from generator.model import Repertoire
 from generator.parse import TEXT_SUFFIXES
-from generator.render import SiteRenderer
+from generator.render import BUNDLED_TEMPLATES, SiteRenderer
 from generator.report import build_report
+from generator.search_merge import restore_search_index
 
 REPORT_FILE = "build-report.json"
+STATE_FILE = ".build-state.json"  # what the pages were built with; see build_state()
 
 MANIFEST = ".generated"
 SOURCE_SUFFIXES = TEXT_SUFFIXES | {".pdf"}
@@ -96,29 +101,59 @@ def check_addresses(addresses: Iterable[str]) -> None:
         seen[key] = address
 
 
-def write_pages(pages: dict[str, str], content_dir: Path, previous_content: Optional[Path]) -> None:
-    """Fill a fresh content folder: the hand-written pages of the previous one, then the generated ones."""
+@dataclass
+class ContentChanges:
+    written: list[str]  # generated pages new or changed since the last build
+    removed: list[str]  # generated pages of the last build that are gone
+    kept: int  # generated pages unchanged (file untouched, modification time kept)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)  # cheap, and keeps the modification time MkDocs' dirty build compares
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _replace_file(target: Path, data: bytes) -> None:
+    """Write a file that may be a hard link to the previous build's copy: never write through the link."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists():
+        target.unlink()
+    target.write_bytes(data)
+
+
+def stage_content(pages: dict[str, str], previous_content: Optional[Path], content_dir: Path) -> ContentChanges:
+    """Fill a fresh content folder from the previous one (hard links) and the generated pages:
+    only pages whose content changed are rewritten, so untouched files keep their modification time."""
     check_addresses(pages)
     generated_before: set[str] = set()
     if previous_content and previous_content.is_dir():
         manifest = previous_content / MANIFEST
         if manifest.exists():
-            generated_before = set(manifest.read_text(encoding="utf-8").split("\n"))
+            generated_before = set(manifest.read_text(encoding="utf-8").split("\n")) - {""}
         for path in previous_content.rglob("*"):
             relative = path.relative_to(previous_content).as_posix()
-            if path.is_file() and relative not in generated_before and relative != MANIFEST:
-                target = content_dir / relative
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(path, target)
+            if path.is_file() and relative != MANIFEST and (relative not in generated_before or relative in pages):
+                _link_or_copy(path, content_dir / relative)
+    written: list[str] = []
+    root = content_dir.resolve()
     for relative, text in pages.items():
-        target = (content_dir / relative).resolve()
-        if content_dir.resolve() not in target.parents:
+        target = content_dir / relative
+        if root not in target.resolve().parents:
             raise RepertoireError(relative, "page address would fall outside the content folder")
-        if target.exists() and relative not in generated_before:
-            raise RepertoireError(str(content_dir / relative), "a hand-written page has this generated page's address")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    (content_dir / MANIFEST).write_text("\n".join(sorted(pages)), encoding="utf-8")
+        data = text.encode("utf-8")
+        if target.exists():
+            if relative not in generated_before:
+                raise RepertoireError(str(target), "a hand-written page has this generated page's address")
+            if target.stat().st_size == len(data) and target.read_bytes() == data:
+                continue
+        _replace_file(target, data)
+        written.append(relative)
+    _replace_file(content_dir / MANIFEST, "\n".join(sorted(pages)).encode("utf-8"))
+    removed = sorted(generated_before - set(pages))
+    return ContentChanges(written, removed, len(pages) - len(written))
 
 
 class _CountWarnings(logging.Handler):
@@ -130,24 +165,35 @@ class _CountWarnings(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
-    """A strict MkDocs build; any warning fails it with the first warning as the reason."""
+def _not_the_dirty_build_notice(record: logging.LogRecord) -> bool:
+    # MkDocs warns on every --dirty build that navigation may be stale. Here it cannot be: the
+    # navigation lists only index pages, and any change to mkdocs.yml or the templates forces a
+    # full build (see BuildState). Left in, the notice would fail every strict incremental build.
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, dirty: bool = False) -> None:
+    """A strict MkDocs build; any warning fails it with the first warning as the reason.
+    `dirty` rebuilds only the pages whose Markdown is newer than their HTML."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     warnings = _CountWarnings()
     logger = logging.getLogger("mkdocs")
+    build_logger = logging.getLogger("mkdocs.commands.build")
     logger.addHandler(warnings)
+    build_logger.addFilter(_not_the_dirty_build_notice)
     try:
         config = load_config(config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir),
                              strict=True)
-        build(config)
+        build(config, dirty=dirty)
     except MkDocsException as error:
         reason = warnings.messages[0] if warnings.messages else str(error)
         raise RepertoireError(str(config_file), f"MkDocs build failed: {reason.splitlines()[0]}") from None
     finally:
         logger.removeHandler(warnings)
+        build_logger.removeFilter(_not_the_dirty_build_notice)
     if warnings.messages:
         raise RepertoireError(str(config_file), f"MkDocs build failed: {warnings.messages[0].splitlines()[0]}")
 
@@ -163,10 +209,40 @@ def _swap(new: Path, target: Path) -> None:
         shutil.rmtree(old)
 
 
+def build_state(config_file: Path, template_dirs: Iterable[Path]) -> dict:
+    """What every page depends on: when any of it changes, the next build is a full one."""
+    import markdown
+    import material
+    import mkdocs
+
+    digest = hashlib.sha256(Path(config_file).read_bytes())
+    for folder in [BUNDLED_TEMPLATES, *template_dirs]:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file():
+                digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    for module in (sys.modules[__name__.rsplit(".", 1)[0]],):
+        for path in sorted(Path(module.__file__).parent.rglob("*.py")):
+            digest.update(path.read_bytes())
+    return {"state_version": 1, "inputs": digest.hexdigest(),
+            "mkdocs": mkdocs.__version__, "material": material.__version__, "markdown": markdown.__version__}
+
+
+def _previous_state(site_dir: Path) -> Optional[dict]:
+    try:
+        return json.loads((site_dir / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
 def build_site(sources: Iterable[Path], content_dir: Path, site_dir: Path, config_file: Path,
-               template_dirs: Iterable[Path] = (), strict: bool = False) -> BuildResult:
+               template_dirs: Iterable[Path] = (), strict: bool = False, incremental: bool = True,
+               dhl: Optional[Path] = None) -> BuildResult:
     config = read_config(config_file)
     repertoire = read_sources(sources)
+    if dhl is not None:  # the Library's meeting tables: every meeting of the Council gets a page
+        from generator.parse.dhl import add_dhl
+
+        add_dhl(repertoire, dhl)
     if not repertoire.sections:
         raise RepertoireError(None, "the sources hold no Repertoire section")
     if strict and repertoire.problems:
@@ -181,11 +257,27 @@ def build_site(sources: Iterable[Path], content_dir: Path, site_dir: Path, confi
     for scratch in (new_content, new_site):
         if scratch.exists():
             shutil.rmtree(scratch)
+    state = build_state(config_file, template_dirs)
+    dirty = (incremental and content_dir.is_dir() and (content_dir / MANIFEST).exists()
+             and _previous_state(site_dir) == state)
     try:
         new_content.mkdir(parents=True)
-        write_pages(pages, new_content, content_dir)
-        run_mkdocs(config_file, new_content, new_site)
+        changes = stage_content(pages, content_dir, new_content)
+        if dirty:
+            # MkDocs rebuilds a page when its Markdown is newer than its HTML: copy the previous
+            # site with its times, drop what was removed, and let it redo the rest.
+            shutil.copytree(site_dir, new_site, copy_function=shutil.copy2, symlinks=True)
+            for relative in changes.removed:
+                built = new_site / (relative[:-3] + ".html" if relative.endswith(".md") else relative)
+                built.unlink(missing_ok=True)
+        run_mkdocs(config_file, new_content, new_site, dirty=dirty)
+        if dirty:
+            removed_html = [r[:-3] + ".html" for r in changes.removed if r.endswith(".md")]
+            restore_search_index(site_dir, new_site, removed_html)
+        report["build"] = {"incremental": dirty, "pages_written": len(changes.written),
+                           "pages_removed": len(changes.removed), "pages_unchanged": changes.kept}
         (new_site / REPORT_FILE).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+        (new_site / STATE_FILE).write_text(json.dumps(state), encoding="utf-8")
     except BaseException:
         shutil.rmtree(new_content, ignore_errors=True)
         shutil.rmtree(new_site, ignore_errors=True)

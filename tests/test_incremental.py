@@ -1,0 +1,88 @@
+"""Incremental builds: only pages whose content changed are rewritten, the rest keep their files."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, SAMPLE_TXT
+
+
+def build(work, *extra):
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "build", "source.txt", *extra],
+                            cwd=work, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return json.loads((work / "site" / "build-report.json").read_text(encoding="utf-8"))
+
+
+def times(folder, pattern):
+    """Modification times of the pages (MkDocs always rewrites its own 404 page; the manifest is ours)."""
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob(pattern)
+            if p.is_file() and p.name not in ("404.html", ".generated")}
+
+
+@pytest.fixture()
+def work(tmp_path):
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "content", tmp_path / "content",
+                    ignore=lambda d, names: [n for n in names if d == str(ROOT / "content") and n not in ("about.md", "assets")])
+    shutil.copy(SAMPLE_TXT, tmp_path / "source.txt")
+    return tmp_path
+
+
+def test_unchanged_rebuild_touches_nothing(work):
+    first = build(work)
+    assert first["build"]["incremental"] is False
+    content_before, site_before = times(work / "content", "*.md"), times(work / "site", "*.html")
+    second = build(work)
+    assert second["build"] == {"incremental": True, "pages_written": 0, "pages_removed": 0,
+                               "pages_unchanged": first["counts"]["pages"]}
+    assert times(work / "content", "*.md") == content_before
+    assert times(work / "site", "*.html") == site_before
+
+
+def test_one_changed_paragraph_rewrites_only_its_pages(work):
+    build(work)
+    content_before, site_before = times(work / "content", "*"), times(work / "site", "*.html")
+    index_before = json.loads((work / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index_pages_before = {d["location"].split("#")[0] for d in index_before["docs"]}
+    source = work / "source.txt"
+    text = source.read_text(encoding="utf-8")
+    assert text.count("tripartite forum") == 1
+    source.write_text(text.replace("tripartite forum", "quadripartite forum"), encoding="utf-8")
+
+    report = build(work)
+    assert report["build"]["incremental"] is True
+    written = _changed(content_before, times(work / "content", "*"))
+    # The paragraph belongs to S/PV.9389: its meeting page and its section page change.
+    assert "meetings/S-PV-9389.md" in written and any(p.startswith("sections/") for p in written)
+    assert "meetings/S-PV-9475.md" not in written
+    assert len(written) == report["build"]["pages_written"] < report["counts"]["pages"] / 2
+    html = (work / "site" / "meetings" / "S-PV-9389.html").read_text(encoding="utf-8")
+    assert "quadripartite forum" in html
+    index = json.loads((work / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert {d["location"].split("#")[0] for d in index["docs"]} == set(index_pages_before)
+    had_it = {d["location"] for d in index_before["docs"] if "tripartite forum" in d["text"]}
+    assert had_it and {d["location"] for d in index["docs"] if "quadripartite forum" in d["text"]} == had_it
+    assert not any("tripartite forum" in d["text"].replace("quadripartite", "") for d in index["docs"])
+    assert len(index["docs"]) == len(index_before["docs"])
+    site_after = times(work / "site", "*.html")
+    assert site_after["meetings/S-PV-9475.html"] == site_before["meetings/S-PV-9475.html"]
+    assert site_after["meetings/S-PV-9389.html"] != site_before["meetings/S-PV-9389.html"]
+
+
+def _changed(before, after):
+    return {path for path, mtime in after.items() if before.get(path) != mtime}
+
+
+def test_configuration_change_forces_a_full_build(work):
+    build(work)
+    config = work / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("site_name: ", "site_name: Copy of "),
+                      encoding="utf-8")
+    report = build(work)
+    assert report["build"]["incremental"] is False
+    assert "Copy of" in (work / "site" / "meetings" / "S-PV-9475.html").read_text(encoding="utf-8")
