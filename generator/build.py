@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import sys
+import time
 import shutil
 import unicodedata
 from dataclasses import dataclass
@@ -237,6 +238,8 @@ def _previous_state(site_dir: Path) -> Optional[dict]:
 def build_site(sources: Iterable[Path], content_dir: Path, site_dir: Path, config_file: Path,
                template_dirs: Iterable[Path] = (), strict: bool = False, incremental: bool = True,
                dhl: Optional[Path] = None) -> BuildResult:
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
     config = read_config(config_file)
     repertoire = read_sources(sources)
     if dhl is not None:  # the Library's meeting tables: every meeting of the Council gets a page
@@ -249,8 +252,10 @@ def build_site(sources: Iterable[Path], content_dir: Path, site_dir: Path, confi
         first = repertoire.problems[0]
         raise ChecksFailed(first.file, f"{len(repertoire.problems)} problem(s) with --strict, first: {first.message}",
                            place=first.place)
+    timings["parse_s"] = time.perf_counter() - started
     pages = SiteRenderer(repertoire, document_base(config), template_dirs, site_url=config.get("site_url")).pages()
     report = build_report(repertoire, len(pages))
+    timings["render_s"] = time.perf_counter() - started - sum(timings.values())
 
     new_content = content_dir.with_name(content_dir.name + ".new")
     new_site = site_dir.with_name(site_dir.name + ".new")
@@ -270,12 +275,15 @@ def build_site(sources: Iterable[Path], content_dir: Path, site_dir: Path, confi
             for relative in changes.removed:
                 built = new_site / (relative[:-3] + ".html" if relative.endswith(".md") else relative)
                 built.unlink(missing_ok=True)
+        timings["write_s"] = time.perf_counter() - started - sum(timings.values())
         run_mkdocs(config_file, new_content, new_site, dirty=dirty)
         if dirty:
             removed_html = [r[:-3] + ".html" for r in changes.removed if r.endswith(".md")]
             restore_search_index(site_dir, new_site, removed_html)
+        timings["mkdocs_s"] = time.perf_counter() - started - sum(timings.values())
         report["build"] = {"incremental": dirty, "pages_written": len(changes.written),
-                           "pages_removed": len(changes.removed), "pages_unchanged": changes.kept}
+                           "pages_removed": len(changes.removed), "pages_unchanged": changes.kept,
+                           "timings": {k: round(v, 3) for k, v in timings.items()}}
         (new_site / REPORT_FILE).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
         (new_site / STATE_FILE).write_text(json.dumps(state), encoding="utf-8")
     except BaseException:
