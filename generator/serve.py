@@ -11,6 +11,7 @@ is reported on stderr and the previous pages stay served.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 from pathlib import Path
@@ -45,8 +46,7 @@ def refresh_content(pages: dict[str, str], content_dir: Path) -> list[str]:
             raise RepertoireError(str(content_dir / relative), "a hand-written page has this generated page's address")
         if target.exists() and target.read_text(encoding="utf-8") == text:
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        _replace(target, text)
         changed.append(relative)
     for relative in sorted(generated_before - set(pages)):
         stale = content_dir / relative
@@ -55,8 +55,18 @@ def refresh_content(pages: dict[str, str], content_dir: Path) -> list[str]:
             changed.append(relative)
     listing = "\n".join(sorted(pages))
     if not manifest.exists() or manifest.read_text(encoding="utf-8") != listing:
-        manifest.write_text(listing, encoding="utf-8")
+        _replace(manifest, listing)
     return changed
+
+
+def _replace(target: Path, text: str) -> None:
+    """Write a whole new file and rename it into place: MkDocs' watcher never reads half a page, and a
+    page that is a hard link to another build's copy (generator.build links unchanged pages) is never
+    written through."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    scratch.write_text(text, encoding="utf-8")
+    os.replace(scratch, target)
 
 
 def generate(sources: Optional[Sequence[Path]], sources_dir: Path, content_dir: Path, config_file: Path,
@@ -185,6 +195,8 @@ def serve(sources: Optional[Sequence[Path]], content_dir: Path, config_file: Pat
                      dev_addr=address, docs_dir=str(content_dir))
     except MkDocsException as error:
         raise RepertoireError(str(config_file), f"MkDocs server failed: {str(error).splitlines()[0]}") from None
+    except OSError as error:  # the address is taken, or not this machine's
+        raise RepertoireError(None, f"cannot serve on {address}: {error.strerror or error}") from None
     finally:
         regenerator.cancel()
         observer.stop()

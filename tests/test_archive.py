@@ -151,3 +151,16 @@ def test_refresh_content_never_overwrites_a_hand_written_page(tmp_path):
     with pytest.raises(RepertoireError, match="outside"):
         refresh_content({"../escape.md": "x"}, content)
     assert (content / "about.md").read_text(encoding="utf-8") == "# About\n"
+
+
+def test_refresh_content_never_writes_through_a_hard_link(tmp_path):
+    content = tmp_path / "content"
+    refresh_content({"index.md": "# Home\n"}, content)
+    other = tmp_path / "previous-build-copy.md"
+    import os
+
+    os.link(content / "index.md", other)
+    refresh_content({"index.md": "# Home, edited\n"}, content)
+    assert other.read_text(encoding="utf-8") == "# Home\n"
+    assert (content / "index.md").read_text(encoding="utf-8") == "# Home, edited\n"
+    assert not list(content.glob(".*.tmp"))

@@ -119,3 +119,20 @@ def test_serve_listens_on_loopback_only(preview):
         with socket.socket() as probe:
             probe.settimeout(1)
             assert probe.connect_ex((address, port)) != 0, address
+
+
+def test_serve_on_a_taken_address_is_one_line_exit_2(tmp_path):
+    project = tmp_path / "project"
+    (project / "content").mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    copy_hand_written(project / "content")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "generator.cli", "serve", str(SAMPLE_TXT), "--dev-addr",
+                                 f"127.0.0.1:{port}"], cwd=project, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    errors = [line for line in result.stderr.splitlines() if line.startswith("repertoire: error:")]
+    assert errors == [f"repertoire: error: cannot serve on 127.0.0.1:{port}: Address already in use"], result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,147 @@
+"""Full-pipeline benchmark: synthetic sources of N meetings -> site, timed stage by stage.
+
+    .venv/bin/python bench/bench_build.py [N ...] [--seed S] [--keep DIR]
+
+For each N (default 1,000, 4,000 and 16,000 meetings) it builds a site from
+scratch with the real `repertoire build` in a separate process, then changes
+one source file and builds again (incremental). Prints a table: parse, page
+generation and MkDocs time, peak memory, pages, site size, search index size
+(raw and gzip), milliseconds per page, the share of generation in the total,
+and the rebuild's cost relative to the full build. Run by `make bench`.
+Not part of the test suite: the numbers depend on the machine and its load.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from generator.synthetic import write_synthetic_sources  # noqa: E402
+
+# Runs one build in a fresh interpreter and reports its own peak memory.
+RUNNER = """
+import resource, sys, runpy
+sys.argv = ["repertoire", "build", *sys.argv[1:]]
+from generator.cli import main
+code = main(sys.argv[1:])
+print("PEAK_RSS_KB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def run_build(work: Path, sources: list[Path]) -> dict:
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", RUNNER, *map(str, sources)], cwd=work,
+                            capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"build failed in {work}: {result.stderr.strip().splitlines()[-1]}")
+    peak = next(int(line.split()[1]) for line in result.stderr.splitlines() if line.startswith("PEAK_RSS_KB"))
+    report = json.loads((work / "site" / "build-report.json").read_text(encoding="utf-8"))
+    return {"wall_s": wall, "peak_mb": peak / 1024, "report": report}
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def search_sizes(site: Path) -> tuple[int, int]:
+    index = site / "search" / "search_index.json"
+    if not index.exists():
+        return 0, 0
+    data = index.read_bytes()
+    return len(data), len(gzip.compress(data, 6))
+
+
+def prepare(work: Path) -> None:
+    work.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
+    (work / "content").mkdir()
+    shutil.copy(ROOT / "content" / "about.md", work / "content" / "about.md")
+    if (ROOT / "content" / "assets").is_dir():
+        shutil.copytree(ROOT / "content" / "assets", work / "content" / "assets")
+
+
+def touch_one_source(path: Path) -> None:
+    """A small real edit: one word of one paragraph changes."""
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(" the Council ", " the Security Council ", 1), encoding="utf-8")
+
+
+def measure(meetings: int, seed: int, base: Path) -> dict:
+    sources = base / f"sources-{meetings}"
+    truth = write_synthetic_sources(sources, meetings, seed)
+    work = base / f"site-{meetings}"
+    prepare(work)
+    full = run_build(work, truth.files)
+    timings = full["report"]["build"]["timings"]
+    pages = full["report"]["counts"]["pages"]
+    search_raw, search_gz = search_sizes(work / "site")
+    site_bytes = folder_size(work / "site")
+    touch_one_source(truth.files[len(truth.files) // 2])
+    rebuild = run_build(work, truth.files)
+    generation = timings["parse_s"] + timings["render_s"] + timings["write_s"]
+    return {
+        "meetings": meetings, "pages": pages,
+        "parse_s": timings["parse_s"], "render_s": timings["render_s"], "mkdocs_s": timings["mkdocs_s"],
+        "total_s": full["wall_s"], "peak_mb": full["peak_mb"],
+        "site_mb": site_bytes / 1e6, "search_mb": search_raw / 1e6, "search_gz_mb": search_gz / 1e6,
+        "ms_per_page": full["wall_s"] * 1000 / pages, "generation_share": generation / full["wall_s"],
+        "rebuild_s": rebuild["wall_s"], "rebuild_share": rebuild["wall_s"] / full["wall_s"],
+        "rebuild_written": rebuild["report"]["build"]["pages_written"],
+        "rebuild_incremental": rebuild["report"]["build"]["incremental"],
+    }
+
+
+COLUMNS = [
+    ("meetings", "{:>8,}"), ("pages", "{:>7,}"), ("parse_s", "{:>8.1f}"), ("render_s", "{:>9.1f}"),
+    ("mkdocs_s", "{:>9.1f}"), ("total_s", "{:>8.1f}"), ("peak_mb", "{:>8.0f}"), ("site_mb", "{:>8.1f}"),
+    ("search_mb", "{:>10.1f}"), ("search_gz_mb", "{:>13.1f}"), ("ms_per_page", "{:>12.2f}"),
+    ("generation_share", "{:>17.0%}"), ("rebuild_s", "{:>10.1f}"), ("rebuild_share", "{:>14.0%}"),
+    ("rebuild_written", "{:>16,}"),
+]
+
+
+def print_table(rows: list[dict]) -> None:
+    print(" | ".join(name for name, _ in COLUMNS))
+    for row in rows:
+        print(" | ".join(fmt.format(row[name]).strip() for name, fmt in COLUMNS))
+    if len(rows) > 1:
+        first, last = rows[0], rows[-1]
+        print(f"per-page cost at {last['meetings']:,} meetings / at {first['meetings']:,}: "
+              f"{last['ms_per_page'] / first['ms_per_page']:.2f}x (goal: at most 1.3x)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000, 4000, 16000])
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    args = parser.parse_args()
+    base = args.keep or Path(tempfile.mkdtemp(prefix="bench-build-"))
+    rows = []
+    try:
+        for size in args.sizes:
+            rows.append(measure(size, args.seed, base))
+            print_table(rows[-1:])
+            sys.stdout.flush()
+    finally:
+        if not args.keep:
+            shutil.rmtree(base, ignore_errors=True)
+    print()
+    print(f"cores: {len(__import__('os').sched_getaffinity(0))}")
+    print_table(rows)
+
+
+if __name__ == "__main__":
+    main()
