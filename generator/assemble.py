@@ -5,9 +5,12 @@ section end up as the same `Section`.
 """
 from __future__ import annotations
 
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Optional
 
 from generator.footnotes import resolve_footnotes
 from generator.meetings_table import meeting_from_row
@@ -100,15 +103,33 @@ def _comparable(section: Section) -> dict:
     return data
 
 
-def read_sources(paths: Iterable[Path]) -> Repertoire:
-    """Parse every source file and assemble one Repertoire."""
+def _read_one(path: Path) -> list[tuple[Section, list[Problem]]]:
     from generator.parse import parse_source
 
+    return [assemble_section(raw) for raw in parse_source(path)]
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def read_sources(paths: Iterable[Path], jobs: Optional[int] = None) -> Repertoire:
+    """Parse every source file and assemble one Repertoire, in the order of the files.
+
+    Text sources are read in parallel, one process per core (`jobs`; 1 reads them here).
+    PDFs are read one after the other: each spreads its own pages over the cores."""
+    paths = [Path(p) for p in paths]
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    parallel = [p for p in paths if p.suffix.lower() != ".pdf"] if jobs > 1 else []
+    results: dict[Path, list] = {}
+    if len(parallel) > 1:
+        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+        with ProcessPoolExecutor(max_workers=min(jobs, len(parallel)), mp_context=context) as pool:
+            results.update(zip(parallel, pool.map(_read_one, parallel, chunksize=1)))
     sections: list[Section] = []
     problems: list[Problem] = []
     for path in paths:
-        for raw in parse_source(Path(path)):
-            section, found = assemble_section(raw)
+        for section, found in results[path] if path in results else _read_one(path):
             sections.append(section)
             problems += found
     return Repertoire(merge_sections(sections, problems), problems)

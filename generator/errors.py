@@ -15,6 +15,10 @@ class RepertoireError(Exception):
         self.message = message
         super().__init__(str(self))
 
+    def __reduce__(self):
+        # Raised in worker processes too: pickle with the real arguments, not the message.
+        return (self.__class__, (self.file, self.message, self.place))
+
     def __str__(self) -> str:
         where = ": ".join(str(x) for x in (self.file, self.place) if x)
         return f"{where}: {self.message}" if where else self.message

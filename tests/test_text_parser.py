@@ -211,3 +211,20 @@ def test_lone_list_of_names_is_the_speakers_and_two_lists_are_rule_37_then_speak
         "meeting", "rule_37", "speakers"]
     assert label_cells(TableRow(["S/PV.1 1 May 2023", "Ghana", "Special Envoy", "All Council members"])) == [
         "meeting", "rule_37", "rule_39", "speakers"]
+
+
+def test_parallel_reading_gives_the_same_model_in_the_same_order(tmp_path):
+    from generator.synthetic import write_synthetic_sources
+
+    files = write_synthetic_sources(tmp_path, 600, seed=3).files
+    assert len(files) > 1
+    one, many = read_sources(files, jobs=1), read_sources(files, jobs=2)
+    assert one == many and len(one.meetings()) == 600
+
+
+def test_error_in_a_worker_process_is_the_one_line_error(tmp_path):
+    good = write(tmp_path, TWO_SECTIONS, "good.txt")
+    bad = write(tmp_path, "no heading here.\n", "bad.txt")
+    with pytest.raises(RepertoireError) as error:
+        read_sources([good, bad], jobs=2)
+    assert "bad.txt" in str(error.value) and "section heading" in str(error.value)
