@@ -39,6 +39,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--archive", action="store_true",
                        help="also check that the site works opened from disk (no other origin) and pack it "
                             "as a dated zip, ARCHIVE_DIR/repertoire-site-YYYY-MM-DD.zip")
+    build.add_argument("--dhl", type=Path, metavar="DIR",
+                       help="also read the Dag Hammarskjöld Library's meeting tables in DIR (see fetch-dhl): "
+                            "every meeting in them gets a page, and agenda items get topic pages")
     build.add_argument("--archive-dir", type=Path, default=Path("dist"), metavar="ARCHIVE_DIR",
                        help="folder for the --archive zip (default: dist/)")
 
@@ -85,7 +88,8 @@ def _build(args: argparse.Namespace) -> int:
     from generator.report import summary_line
 
     sources = args.sources or default_sources(Path("sources"))
-    result = build_site(sources, args.content, args.site, args.config, args.templates, strict=args.strict)
+    result = build_site(sources, args.content, args.site, args.config, args.templates, strict=args.strict,
+                        dhl=args.dhl)
     _report(result.repertoire.problems)
     print(f"Built {summary_line(result.report)} (details in {result.site_dir / REPORT_FILE}).")
     print(f"Open {(result.site_dir / 'index.html').resolve()}")

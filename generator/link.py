@@ -2,8 +2,11 @@
 
 `SiteIndex` is built once, in one pass over the model: every page address
 (meetings, sections, indexes, and one page per country, mission, body or
-initiative, briefer and document, see `generator.entities`), the page titles,
-and the lookups pages need (a meeting's paragraphs, a section's footnotes), so
+initiative, briefer and document, see `generator.entities`; with the Library's
+tables, a page per meeting of `Repertoire.records`, per year of meetings and per
+agenda item, see `generator.timeline` and `generator.topics`), the page titles,
+and the lookups pages need (a meeting's paragraphs, a section's footnotes, the
+meetings before and after one, the meeting that adopted a resolution), so
 rendering a page never scans the others. `PageLinker` writes Markdown for one
 page: escaped text, UN symbols linked to the meeting's page when the site has
 the meeting and to the document's page otherwise, names of countries,
@@ -27,11 +30,14 @@ from generator.addresses import Addresses, slug
 from generator.entities import BODY, BRIEFER, COUNTRY, DOCUMENT, MISSION, Catalogue, Place, build_catalogue
 from generator.model import Footnote, FootnoteRef, Meeting, Paragraph, Problem, Repertoire, Section
 from generator.symbols import Symbol, find_symbols, parse_symbol
+from generator.timeline import UNDATED, Adoption, Timeline, year_of
+from generator.topics import Topic, group_topics
 
 DEFAULT_DOCUMENT_BASE = "https://undocs.org/en/"
 
 HOME = "index.md"
 MEETINGS_INDEX = "meetings/index.md"
+TOPICS_INDEX = "topics/index.md"
 SECTIONS_INDEX = "sections/index.md"
 COUNTRIES_INDEX = "countries/index.md"
 MISSIONS_INDEX = "missions/index.md"
@@ -43,6 +49,7 @@ INDEXES = {
     HOME: "Home",
     SECTIONS_INDEX: "Sections",
     MEETINGS_INDEX: "Meetings",
+    TOPICS_INDEX: "Topics",
     COUNTRIES_INDEX: "Countries",
     MISSIONS_INDEX: "Missions",
     BODIES_INDEX: "Bodies and initiatives",
@@ -52,7 +59,8 @@ INDEXES = {
 }
 FOLDERS = {COUNTRY: "countries", MISSION: "missions", BODY: "bodies", BRIEFER: "briefers", DOCUMENT: "documents"}
 # Order of pages in "What links here": indexes, sections, meetings, then entities by kind.
-_RANK = {"index": 0, "section": 1, "meeting": 2, COUNTRY: 3, MISSION: 4, BODY: 5, BRIEFER: 6, DOCUMENT: 7}
+_RANK = {"index": 0, "section": 1, "meeting": 2, "topic": 3, COUNTRY: 4, MISSION: 5, BODY: 6, BRIEFER: 7,
+         DOCUMENT: 8}
 
 
 def anchor(name: str) -> str:
@@ -92,6 +100,12 @@ class SiteIndex:
     paragraphs: dict[str, list[tuple[int, Paragraph]]] = field(default_factory=lambda: defaultdict(list))
     footnotes: dict[tuple, Footnote] = field(default_factory=dict)  # (section key, number) -> footnote
     meeting_order: dict[tuple, list[Meeting]] = field(default_factory=dict)  # section key -> by date
+    section_position: dict[int, int] = field(default_factory=dict)  # id(meeting) -> place in meeting_order
+    # Every meeting of the site (sections' and the Library's records) in time, by year, and adoptions:
+    timeline: Timeline = field(default_factory=Timeline)
+    year_pages: dict[str, str] = field(default_factory=dict)  # "1946" -> meetings/1946.md
+    topics: dict[str, Topic] = field(default_factory=dict)  # slug -> agenda item
+    topic_pages: dict[str, str] = field(default_factory=dict)  # spelling as printed -> page
     problems: list[Problem] = field(default_factory=list)
 
     @classmethod
@@ -107,6 +121,7 @@ class SiteIndex:
                                f"section {section.key}")
             index.section_pages[section.key] = page
             index.meeting_order[section.key] = sorted(section.meetings, key=_meeting_order)
+            index.section_position.update((id(m), i) for i, m in enumerate(index.meeting_order[section.key]))
             for meeting in section.meetings:
                 index.meeting_pages[meeting.symbol] = index._page(
                     f"meetings/{parse_symbol(meeting.symbol).slug}.md", f"{meeting.symbol}, {human_date(meeting.date)}",
@@ -118,6 +133,11 @@ class SiteIndex:
                     index.paragraphs[paragraph.meeting].append((number, paragraph))
             for footnote in section.footnotes:
                 index.footnotes[(section.key, footnote.number)] = footnote
+        for meeting in repertoire.records:
+            if meeting.symbol not in index.meeting_pages:  # the Repertoire's own page wins
+                index._meeting_page(meeting)
+                index.meetings[meeting.symbol] = meeting
+        index._timeline([m for _, m in repertoire.meetings()] + repertoire.records)
         catalogue = index.catalogue
         for code, country in catalogue.countries.items():
             index._entity(COUNTRY, code, country.name, country.name)
@@ -128,7 +148,30 @@ class SiteIndex:
         for symbol in catalogue.documents:
             if symbol not in index.meeting_pages:
                 index._entity(DOCUMENT, symbol, symbol, symbol, natural_key(symbol))
+        for symbol in index.timeline.adoptions:  # every adopted resolution and statement has a page
+            if symbol not in index.meeting_pages and (DOCUMENT, symbol) not in index.entity_pages:
+                index._entity(DOCUMENT, symbol, symbol, symbol, natural_key(symbol))
         return index
+
+    def _meeting_page(self, meeting: Meeting) -> str:
+        page = self._page(f"meetings/{parse_symbol(meeting.symbol).slug}.md",
+                          f"{meeting.symbol}, {human_date(meeting.date)}",
+                          ("meeting", meeting.date or "", _meeting_number(meeting)), f"meeting {meeting.symbol}")
+        self.meeting_pages[meeting.symbol] = page
+        return page
+
+    def _timeline(self, meetings: list[Meeting]) -> None:
+        """Chronological order, a page per year of meetings and per agenda item: one pass each."""
+        self.timeline = Timeline.build(meetings)
+        for year in self.timeline.years:
+            title = "Undated meetings" if year == UNDATED else f"Meetings in {year}"
+            self.year_pages[year] = self._page(f"meetings/{slug(year)}.md", title, ("index", 1, year),
+                                               f"the meetings of {year}")
+        self.topics, spelled = group_topics(self.timeline.meetings)
+        for key, topic in self.topics.items():
+            self._page(f"topics/{key}.md", topic.title, ("topic", topic.title.casefold()),
+                       f"agenda item {topic.title!r}")
+        self.topic_pages = {spelling: f"topics/{key}.md" for spelling, key in spelled.items()}
 
     def _page(self, page: str, title: str, sort_key: tuple, owner: str) -> str:
         self.addresses.claim(page, owner)
@@ -159,15 +202,27 @@ class SiteIndex:
     def meeting(self, symbol: str) -> Optional[Meeting]:
         return self.meetings.get(symbol)
 
-    def meetings_in_order(self) -> list[tuple[Section, Meeting]]:
-        return sorted(self.repertoire.meetings(), key=lambda sm: _meeting_order(sm[1]))
-
     def neighbours(self, section: Section, meeting: Meeting) -> tuple[Optional[Meeting], Optional[Meeting]]:
+        """The meetings before and after `meeting` in its section's table (by date)."""
         ordered = self.meeting_order[section.key]
-        position = next(i for i, m in enumerate(ordered) if m is meeting)
+        position = self.section_position[id(meeting)]
         previous = ordered[position - 1] if position > 0 else None
         following = ordered[position + 1] if position + 1 < len(ordered) else None
         return previous, following
+
+    def in_time(self, meeting: Meeting) -> tuple[Optional[Meeting], Optional[Meeting]]:
+        """The meetings just before and after `meeting` on the whole site."""
+        return self.timeline.neighbours(meeting.symbol)
+
+    def year_page(self, meeting: Meeting) -> str:
+        return self.year_pages[year_of(meeting)]
+
+    def topic_page(self, spelling: str) -> Optional[str]:
+        return self.topic_pages.get(spelling)
+
+    def adoptions(self, symbol: str) -> list[Adoption]:
+        """The meeting(s) that adopted a resolution or statement, with the vote."""
+        return self.timeline.adoptions.get(symbol, [])
 
     def meeting_paragraphs(self, symbol: str) -> list[tuple[int, Paragraph]]:
         return self.paragraphs.get(symbol, [])

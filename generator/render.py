@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import html
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Iterable, Optional
@@ -22,12 +23,15 @@ from typing import Iterable, Optional
 import jinja2
 
 from generator import opendata
+from generator.fetch import DEFAULT_BASE_URL, pages_for
 from generator.entities import BODY, BRIEFER, COUNTRY, DOCUMENT, MISSION, supported_statements
 from generator.link import (
     BODIES_INDEX, BRIEFERS_INDEX, COUNTRIES_INDEX, DATA_INDEX, DOCUMENTS_INDEX, HOME, MEETINGS_INDEX, MISSIONS_INDEX,
-    SECTIONS_INDEX, LinkRecorder, PageLinker, SiteIndex, anchor, human_date, natural_key, paragraph_anchor,
+    SECTIONS_INDEX, TOPICS_INDEX, LinkRecorder, PageLinker, SiteIndex, anchor, human_date, natural_key,
+    paragraph_anchor,
 )
-from generator.model import Repertoire, Section, to_json_dict
+from generator.model import Meeting, Repertoire, Section, to_json_dict
+from generator.progress import progress
 from generator.symbols import parse_symbol
 
 BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -43,6 +47,7 @@ def make_environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
         autoescape=False,  # output is Markdown; text is escaped by `link.escape`/`link.text`
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
+        auto_reload=False,  # one environment per build (serve makes a new one per regeneration)
         trim_blocks=True,
         lstrip_blocks=True,
     )
@@ -69,6 +74,37 @@ def citation(section: Section, footnote: Optional[int]) -> str:
              f"Part {section.part}" if section.part else None, f"section {section.number}",
              f"footnote {footnote}" if footnote is not None else None]
     return ", ".join(w for w in where if w)
+
+
+LIBRARY_TABLE = re.compile(r"scact(\d{4})(_covid)?_table_en\.html?$", re.I)
+
+
+def library_tables(meeting: Meeting) -> list[tuple[str, str]]:
+    """(title, official address) of each of the Library's tables the meeting was read from."""
+    tables = []
+    for source in meeting.sources:
+        match = LIBRARY_TABLE.search(source.replace("\\", "/").rsplit("/", 1)[-1])
+        if match:
+            year = int(match.group(1))
+            pages = pages_for(year)
+            page = pages[1] if match.group(2) and len(pages) > 1 else pages[0]
+            title = f"Meetings conducted by the Security Council in {year}"
+            tables.append((title + (" (videoconferences)" if match.group(2) else ""), DEFAULT_BASE_URL + page.names[0]))
+    return list(dict.fromkeys(tables))
+
+
+def topic_letters(topics) -> dict[str, list]:
+    """Agenda items alphabetically, under their initial ("#" for a digit or another script)."""
+    letters: dict[str, list] = {}
+    for topic in sorted(topics, key=lambda t: (anchor(t.title), t.slug)):
+        initial = anchor(topic.title)[:1].upper()
+        letters.setdefault(initial if initial.isalpha() else "#", []).append(topic)
+    return dict(sorted(letters.items(), key=lambda item: (item[0] == "#", item[0])))
+
+
+def _other(meeting: Optional[Meeting], shown: Optional[Meeting]) -> Optional[Meeting]:
+    """`meeting`, unless the page already shows it (the same meeting as its section's neighbour)."""
+    return None if meeting is None or (shown is not None and shown.symbol == meeting.symbol) else meeting
 
 
 def by_meeting(places: list) -> list[tuple]:
@@ -112,9 +148,11 @@ class SiteRenderer:
         index, catalogue = self.index, self.index.catalogue
         recorder = LinkRecorder()
         pages: dict[str, str] = {}
+        bar = progress(len(index.titles), "Writing pages")
 
         def render(template: str, page: str, **context) -> None:
             pages[page] = self._render(template, page, recorder, **context)
+            bar.update()
 
         for section in index.repertoire.sections:
             numbered = list(enumerate(section.paragraphs, 1))
@@ -124,6 +162,11 @@ class SiteRenderer:
             render("section", index.section_pages[section.key], section=section, told=told)
             for meeting in section.meetings:
                 self._meeting(render, section, meeting)
+        for meeting in index.repertoire.records:
+            if index.meeting_sections.get(meeting.symbol) is None:
+                self._record(render, meeting)
+        for key, topic in index.topics.items():
+            render("topic", f"topics/{key}.md", topic=topic)
         for code, country in sorted(catalogue.countries.items(), key=lambda item: item[1].name):
             self._country(render, code, country)
         for acronym in catalogue.acronyms.values():
@@ -132,15 +175,20 @@ class SiteRenderer:
         for title, meetings in catalogue.briefers.items():
             render("briefer", index.page_of(BRIEFER, title), title=title, meetings=meetings,
                    mentions=by_meeting(catalogue.mentions.get((BRIEFER, title), [])))
-        for symbol, places in catalogue.documents.items():
+        for symbol in dict.fromkeys([*catalogue.documents, *index.timeline.adoptions]):
             page = index.page_of(DOCUMENT, symbol)
             if page:
-                render("document", page, symbol=parse_symbol(symbol), kind_name=KIND_NAMES, places=places)
+                render("document", page, symbol=parse_symbol(symbol), kind_name=KIND_NAMES,
+                       places=catalogue.documents.get(symbol, []), adoptions=index.adoptions(symbol))
         self._indexes(render)
+        bar.close()
+        bar = progress(len(pages), "Linking pages")
         for page in list(pages):
             sources = sorted(recorder.sources.get(page, ()), key=index.backlink_order)
             pages[page] = pages[page].rstrip("\n") + "\n\n" + self._render("what_links_here", page, None,
                                                                            sources=sources)
+            bar.update()
+        bar.close()
         pages.update(opendata.data_files(
             index.repertoire, lambda symbol: index.meeting_pages[symbol][:-3] + ".html",
             lambda section, number: index.catalogue.footnote_places.get((section.key, number), (None, None)),
@@ -158,10 +206,20 @@ class SiteRenderer:
             for country in footnote.countries:
                 if footnote.number not in countries[country]:
                     countries[country].append(footnote.number)
+        before, after = index.in_time(meeting)
         render("meeting", page, section=section, meeting=meeting, previous=previous, following=following,
+               before=_other(before, previous), after=_other(after, following),
                paragraphs=paragraphs, footnotes=footnotes, countries=dict(countries),
                citation=citation(section, index.opening_footnote(meeting)), address=index.address(page),
-               cited_by=index.catalogue.documents.get(meeting.symbol, []))
+               cited_by=index.catalogue.documents.get(meeting.symbol, []), tables=library_tables(meeting))
+
+    def _record(self, render, meeting: Meeting) -> None:
+        """A meeting known only from the Library's tables."""
+        index = self.index
+        page = index.meeting_pages[meeting.symbol]
+        before, after = index.in_time(meeting)
+        render("record", page, meeting=meeting, before=before, after=after, tables=library_tables(meeting),
+               address=index.address(page), cited_by=index.catalogue.documents.get(meeting.symbol, []))
 
     def _country(self, render, code: str, country) -> None:
         catalogue = self.index.catalogue
@@ -174,10 +232,13 @@ class SiteRenderer:
 
     def _indexes(self, render) -> None:
         index, catalogue = self.index, self.index.catalogue
-        by_year = defaultdict(list)
-        for section, meeting in index.meetings_in_order():
-            by_year[(meeting.date or "")[:4] or "Undated"].append((section, meeting))
-        render("meetings_index", MEETINGS_INDEX, by_year=dict(by_year))
+        timeline = index.timeline
+        render("meetings_index", MEETINGS_INDEX, years=[
+            (year, index.year_pages[year], len(meetings), sum(m.symbol in index.meeting_sections for m in meetings))
+            for year, meetings in timeline.years.items()])
+        for year, meetings in timeline.years.items():
+            render("meetings_year", index.year_pages[year], year=year, meetings=meetings)
+        render("topics_index", TOPICS_INDEX, letters=topic_letters(index.topics.values()))
         render("sections_index", SECTIONS_INDEX, tree=self.section_tree())
         render("countries_index", COUNTRIES_INDEX,
                countries=sorted(catalogue.countries.values(), key=lambda c: anchor(c.name)))
