@@ -15,8 +15,10 @@ from __future__ import annotations
 import gc
 import html
 import json
+import multiprocessing
 import re
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -31,6 +33,7 @@ from generator.link import (
     paragraph_anchor,
 )
 from generator.model import Meeting, Repertoire, Section, to_json_dict
+from generator.assemble import default_jobs
 from generator.progress import progress
 from generator.symbols import parse_symbol
 
@@ -115,9 +118,24 @@ def by_meeting(places: list) -> list[tuple]:
     return [(items[0].section, meeting, items) for (_, meeting), items in groups.items()]
 
 
+_PAGES_PER_CHUNK = 250
+_PLANNED: Optional[tuple] = None  # (renderer, planned pages), inherited by forked workers
+
+
+def _render_chunk(positions: range) -> tuple[list[tuple[str, str]], dict[str, set[str]]]:
+    renderer, planned = _PLANNED
+    recorder = LinkRecorder()
+    rendered = []
+    for position in positions:
+        template, page, context = planned[position]
+        rendered.append((page, renderer._render(template, page, recorder, **context)))
+    return rendered, dict(recorder.sources)
+
+
 class SiteRenderer:
     def __init__(self, repertoire: Repertoire, document_base: str, template_dirs: Iterable[Path] = (),
-                 site_url: Optional[str] = None):
+                 site_url: Optional[str] = None, jobs: Optional[int] = None):
+        self.jobs = default_jobs() if jobs is None else max(1, jobs)
         self.index = SiteIndex.build(repertoire, document_base, site_url)
         # What the linker found wrong (names that are no State ...) is reported with the parsers' problems.
         repertoire.problems.extend(p for p in self.index.problems if p not in repertoire.problems)
@@ -146,13 +164,10 @@ class SiteRenderer:
 
     def _pages(self) -> dict[str, str]:
         index, catalogue = self.index, self.index.catalogue
-        recorder = LinkRecorder()
-        pages: dict[str, str] = {}
-        bar = progress(len(index.titles), "Writing pages")
+        planned: list[tuple[str, str, dict]] = []
 
         def render(template: str, page: str, **context) -> None:
-            pages[page] = self._render(template, page, recorder, **context)
-            bar.update()
+            planned.append((template, page, context))
 
         for section in index.repertoire.sections:
             numbered = list(enumerate(section.paragraphs, 1))
@@ -181,7 +196,7 @@ class SiteRenderer:
                 render("document", page, symbol=parse_symbol(symbol), kind_name=KIND_NAMES,
                        places=catalogue.documents.get(symbol, []), adoptions=index.adoptions(symbol))
         self._indexes(render)
-        bar.close()
+        pages, recorder = self._render_planned(planned)
         bar = progress(len(pages), "Linking pages")
         for page in list(pages):
             sources = sorted(recorder.sources.get(page, ()), key=index.backlink_order)
@@ -194,6 +209,35 @@ class SiteRenderer:
             lambda section, number: index.catalogue.footnote_places.get((section.key, number), (None, None)),
             self.statements, to_json_dict(index.repertoire)))
         return pages
+
+    def _render_planned(self, planned: list[tuple[str, str, dict]]) -> tuple[dict[str, str], LinkRecorder]:
+        """Render every planned page, on every core: forked workers inherit the model and the
+        index (nothing to pickle on the way in) and send back the text and the links they saw."""
+        global _PLANNED
+        recorder = LinkRecorder()
+        pages: dict[str, str] = {}
+        bar = progress(len(planned), "Writing pages")
+        jobs = min(self.jobs, max(1, len(planned) // _PAGES_PER_CHUNK))
+        if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            for template, page, context in planned:
+                pages[page] = self._render(template, page, recorder, **context)
+                bar.update()
+            bar.close()
+            return pages, recorder
+        _PLANNED = (self, planned)
+        chunks = [range(start, min(start + _PAGES_PER_CHUNK, len(planned)))
+                  for start in range(0, len(planned), _PAGES_PER_CHUNK)]
+        try:
+            with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+                for rendered, links in pool.map(_render_chunk, chunks):
+                    pages.update(rendered)
+                    for target, sources in links.items():
+                        recorder.sources[target].update(sources)
+                    bar.update(len(rendered))
+        finally:
+            _PLANNED = None
+            bar.close()
+        return pages, recorder
 
     def _meeting(self, render, section: Section, meeting) -> None:
         index = self.index
