@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test bench clean archive serve browser vendor screenshots
+.PHONY: site test bench bench-build bench-parallel clean archive serve browser vendor screenshots
 
 # Debian's Chromium drives the browser tests (tests/browser) and scripts/screenshots.py.
 CHROMIUM := /usr/bin/chromium
@@ -42,6 +42,15 @@ vendor:
 # The README's screenshots (docs/screenshots/), taken in Chromium from a fresh build.
 screenshots: $(STAMP) $(CHROMIUM)
 	$(BIN)/python scripts/screenshots.py
+
+# Benchmarks print numbers; they are not tests (see BENCHMARKS.md).
+bench: bench-parallel bench-build
+
+bench-build: $(STAMP)
+	$(BIN)/python bench/bench_build.py
+
+bench-parallel: $(STAMP)
+	$(BIN)/python bench/bench_parallel.py
 
 clean:
 	rm -rf site $(VENV)
