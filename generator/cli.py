@@ -15,6 +15,18 @@ from typing import Optional, Sequence
 from generator.errors import RepertoireError
 
 
+def _add_page_arguments(command: argparse.ArgumentParser) -> None:
+    """What `build` and `serve` share: the sources, where pages go, the configuration, the templates."""
+    command.add_argument("sources", nargs="*", type=Path, metavar="SOURCE",
+                         help="source files (.pdf or .txt); default: every source in sources/")
+    command.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
+                         help="MkDocs docs folder to write pages into (default: content/)")
+    command.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
+                         help="MkDocs configuration (default: mkdocs.yml)")
+    command.add_argument("--templates", type=Path, action="append", default=[], metavar="DIR",
+                         help="folder of templates overriding the bundled ones (repeatable)")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="repertoire",
@@ -24,16 +36,9 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="parse the sources, write the pages and build the site",
                                 description="Parse the sources, write Markdown pages into the content folder "
                                             "and run a strict MkDocs build into the site folder.")
-    build.add_argument("sources", nargs="*", type=Path, metavar="SOURCE",
-                       help="source files (.pdf or .txt); default: every source in sources/")
-    build.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
-                       help="MkDocs docs folder to write pages into (default: content/)")
+    _add_page_arguments(build)
     build.add_argument("--site", type=Path, default=Path("site"), metavar="DIR",
                        help="folder of the built site (default: site/)")
-    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
-                       help="MkDocs configuration (default: mkdocs.yml)")
-    build.add_argument("--templates", type=Path, action="append", default=[], metavar="DIR",
-                       help="folder of templates overriding the bundled ones (repeatable)")
     build.add_argument("--strict", action="store_true",
                        help="fail (exit 1, nothing written) if any problem is found in the sources")
     build.add_argument("--archive", action="store_true",
@@ -49,14 +54,7 @@ def _parser() -> argparse.ArgumentParser:
                                 description="Write the pages, serve the site on 127.0.0.1 with live reload, and "
                                             "regenerate the pages whenever a source, a template or the "
                                             "configuration changes.")
-    serve.add_argument("sources", nargs="*", type=Path, metavar="SOURCE",
-                       help="source files (.pdf or .txt); default: every source in sources/")
-    serve.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
-                       help="MkDocs docs folder to write pages into (default: content/)")
-    serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
-                       help="MkDocs configuration (default: mkdocs.yml)")
-    serve.add_argument("--templates", type=Path, action="append", default=[], metavar="DIR",
-                       help="folder of templates overriding the bundled ones (repeatable)")
+    _add_page_arguments(serve)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
                        help="address to serve on (default: 127.0.0.1:8000)")
 
