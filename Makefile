@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test bench bench-build bench-parallel clean archive serve browser vendor screenshots
+.PHONY: site test bench bench-build bench-parallel bench-parse clean archive serve browser vendor screenshots
 
 # Debian's Chromium drives the browser tests (tests/browser) and scripts/screenshots.py.
 CHROMIUM := /usr/bin/chromium
@@ -44,13 +44,17 @@ screenshots: $(STAMP) $(CHROMIUM)
 	$(BIN)/python scripts/screenshots.py
 
 # Benchmarks print numbers; they are not tests (see BENCHMARKS.md).
-bench: bench-parallel bench-build
+bench: bench-parallel bench-build bench-parse
 
 bench-build: $(STAMP)
 	$(BIN)/python bench/bench_build.py
 
 bench-parallel: $(STAMP)
 	$(BIN)/python bench/bench_parallel.py
+
+# PDF reading: pages/s against pdfplumber's extract_text() floor, speed-up on all cores, memory, cache.
+bench-parse: $(STAMP)
+	$(BIN)/python bench/bench_parse.py
 
 clean:
 	rm -rf site $(VENV)

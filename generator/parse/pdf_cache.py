@@ -135,14 +135,20 @@ def store(path: Path, digest: Optional[str], sections: list[RawSection]) -> bool
 # --------------------------------------------------------------------------- checked decoding
 
 
+@functools.lru_cache(maxsize=None)
+def dataclass_fields(kind: type) -> dict[str, Any]:
+    """A dataclass's fields (those its constructor takes) and their types."""
+    hints = typing.get_type_hints(kind)
+    return {f.name: hints[f.name] for f in dataclasses.fields(kind) if f.init}
+
+
 def decode(kind: Any, value: Any) -> Any:
     """`value` (parsed JSON) as an instance of `kind`, checking every type; ValueError if it is not."""
     if dataclasses.is_dataclass(kind):
-        names = [f.name for f in dataclasses.fields(kind) if f.init]
-        if not isinstance(value, dict) or set(value) != set(names):
+        fields = dataclass_fields(kind)
+        if not isinstance(value, dict) or value.keys() != fields.keys():
             raise ValueError(f"not a {kind.__name__}")
-        hints = typing.get_type_hints(kind)
-        return kind(**{name: decode(hints[name], value[name]) for name in names})
+        return kind(**{name: decode(hint, value[name]) for name, hint in fields.items()})
     origin, args = typing.get_origin(kind), typing.get_args(kind)
     if origin in (typing.Union, types.UnionType):
         if value is None and type(None) in args:

@@ -2,19 +2,24 @@
 
 Everything is measured from the document (most common sizes and positions,
 what repeats from page to page); no page size, font, size or coordinate is
-assumed. These are cheap reductions over the per-page layouts, so pages can be
-read in any order or in parallel first.
+assumed. Each page is first reduced to small `PageFacts` (a few numbers per
+line, the text of its outermost lines, its words for the hyphenation
+vocabulary) by whichever process read it; `measure_document` then reduces the
+facts of all pages, in page order, to a `Document`. So pages can be read in any
+order, in parallel, and need not be kept in memory meanwhile.
 """
 from __future__ import annotations
 
 import re
 import statistics
+from array import array
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from typing import Optional
+from dataclasses import dataclass, field
+from typing import NamedTuple, Optional, Sequence
 
+from generator.errors import RepertoireError
 from generator.parse.pdf_layout import Line, PageLayout
-from generator.parse.pdf_text import marker_numbers
+from generator.parse.pdf_text import Vocabulary, line_tokens, marker_numbers
 
 RUNNING_DEPTH = 3  # running header/footer lines are among the outermost three of a page
 SAME_SIZE = 0.03  # sizes within 3% are the same size (rounding in the PDF's matrices)
@@ -22,6 +27,8 @@ SINGLE_PAGE_ZONE = 0.08  # with nothing to compare, the outer 8% of a page's hei
 YEAR = re.compile(r"\b(19[4-9]\d|20\d\d)\b")
 PART = re.compile(r"\bPart\s+([IVXLC]+)\b")
 TOC_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d+\s*$|…+\s*\d+\s*$")
+REPERTOIRE = re.compile(r"\bR[eé]pertoire\b", re.I)
+LEAD_NUMBER = re.compile(r"\d{1,9}(?!\d)")  # longer is no footnote number
 
 
 @dataclass
@@ -43,73 +50,256 @@ class DocumentStyle:
         return self.footnote_size is not None and abs(line.size - self.footnote_size) <= SAME_SIZE * self.footnote_size
 
 
-def digits_key(line: Line) -> str:
+# --------------------------------------------------------------------------- facts of one page
+
+
+class LineFacts(NamedTuple):
+    """What the document-wide measures need of a line."""
+
+    size: float
+    letters: int  # characters of its words, superscripts aside
+    in_grid: bool  # inside a ruled table
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    lead_number: Optional[int]  # the number its first word starts with
+    markers: tuple[int, ...]  # the footnote numbers of its superscripts
+
+
+LINE_COLUMNS = 8  # LineFacts without its markers, packed as doubles (lead_number -1 for None)
+
+
+@dataclass(slots=True)
+class OuterLine:
+    """One of the outermost lines of a page: a candidate running header or footer."""
+
+    index: int  # in PageLayout.lines
+    key: str  # its text with digits masked
+    text: str
+    top: float
+    bottom: float
+    size: float
+    tokens: Sequence[str]  # its words, for the vocabulary (if it turns out not to be running)
+    broken: bool  # ends in a hyphen
+
+
+@dataclass
+class PageFacts:
+    number: int
+    height: float
+    char_count: int
+    image_count: int
+    packed: array  # LINE_COLUMNS doubles per line: 64 bytes a line, where objects take some 400
+    markers: dict[int, tuple[int, ...]]  # line index -> footnote numbers of its superscripts
+    outer: list[OuterLine]  # the first and last RUNNING_DEPTH lines, in order
+    has_inner: bool  # lines between the outer ones (never running), already in the vocabulary...
+    inner_head: Optional[str]  # ...except the first one's first word, dropped after a line-end hyphen
+    inner_broken: bool  # the last inner line ends in a hyphen
+    names_repertoire: bool  # some line names the Repertoire
+
+    def share(self, seen: dict) -> None:
+        """Keep one copy of texts repeated from page to page (running lines are)."""
+        for line in self.outer:
+            line.key = seen.setdefault(line.key, line.key)
+            line.text = seen.setdefault(line.text, line.text)
+            tokens = tuple(line.tokens)
+            line.tokens = seen.setdefault(tokens, tokens)
+
+    @property
+    def lines(self) -> list[LineFacts]:
+        data, out = self.packed, []
+        for i in range(0, len(data), LINE_COLUMNS):
+            size, letters, grid, x0, x1, top, bottom, lead = data[i:i + LINE_COLUMNS]
+            out.append(LineFacts(size, int(letters), bool(grid), x0, x1, top, bottom,
+                                 None if lead < 0 else int(lead), self.markers.get(i // LINE_COLUMNS, ())))
+        return out
+
+
+def page_facts(page: PageLayout, vocabulary: Vocabulary) -> PageFacts:
+    """Reduce a page to its facts; the words of its inner lines go into `vocabulary`."""
+    lines = page.lines
+    count = len(lines)
+    packed, markers = array("d"), {}
+    for index, line in enumerate(lines):
+        lead = LEAD_NUMBER.match(line.words[0].text) if line.words else None
+        packed.extend((
+            line.size,
+            sum(len(w.text) for w in line.plain_words),
+            in_ruled_grid(page, line),
+            line.x0,
+            line.x1,
+            line.top,
+            line.bottom,
+            int(lead.group(0)) if lead else -1,
+        ))
+        numbers = tuple(n for w in line.words if w.raised for n in marker_numbers(w))
+        if numbers:
+            markers[index] = numbers
+    outer_indices = sorted(set(range(min(RUNNING_DEPTH, count))) | set(range(max(0, count - RUNNING_DEPTH), count)))
+    outer = []
+    for index in outer_indices:
+        line = lines[index]
+        tokens, broken = line_tokens(line)
+        text = line.text
+        outer.append(OuterLine(index, digits_key(text), text, line.top, line.bottom, line.size, tokens, broken))
+    inner = lines[RUNNING_DEPTH:count - RUNNING_DEPTH]
+    head, after_break = None, True  # the first inner line's first word is held out (see measure_document)
+    for k, line in enumerate(inner):
+        tokens, broken = line_tokens(line)
+        if k == 0 and tokens and not (broken and len(tokens) == 1):
+            head = tokens[0]
+        vocabulary.add_line_tokens(tokens, broken, after_break)
+        after_break = broken
+    return PageFacts(
+        number=page.number,
+        height=page.height,
+        char_count=page.char_count,
+        image_count=page.image_count,
+        packed=packed,
+        markers=markers,
+        outer=outer,
+        has_inner=bool(inner),
+        inner_head=head,
+        inner_broken=after_break if inner else False,
+        names_repertoire=any(REPERTOIRE.search(o.text) for o in outer)
+        or any(REPERTOIRE.search(line.text) for line in inner),
+    )
+
+
+def digits_key(text: str) -> str:
     """A line's text with digit runs replaced, so "Page 3" and "Page 4" compare equal."""
-    return re.sub(r"\d+", "#", " ".join(line.text.lower().split()))
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+# --------------------------------------------------------------------------- the whole document
+
+
+@dataclass
+class Document:
+    style: DocumentStyle
+    vocabulary: Vocabulary
+    running: dict[int, set[int]] = field(default_factory=dict)  # page number -> indices of running lines
+
+    def content_lines(self, page: PageLayout) -> list[Line]:
+        """The page's lines without its running headers and footers."""
+        running = self.running.get(page.number)
+        if not running:
+            return list(page.lines)
+        return [line for i, line in enumerate(page.lines) if i not in running]
+
+
+def measure_document(file: str, pages: list[PageFacts], vocabulary: Vocabulary) -> Document:
+    """The document's measures from the facts of all its pages, in order. `vocabulary` holds the
+    words of the pages' inner lines; the outer lines that are not running are added here."""
+    if not pages:
+        raise RepertoireError(file, "the PDF has no pages")
+    if sum(p.char_count for p in pages) == 0:
+        images = " (scanned pages without a text layer?)" if any(p.image_count for p in pages) else ""
+        raise RepertoireError(file, f"the PDF has no text layer{images}")
+    running = find_running_lines(pages)
+    style = measure_style(pages, running)
+    if style is None:
+        raise RepertoireError(file, "no text besides running headers and footers: not a Repertoire section")
+    style.supplement, style.part = read_running_facts(pages, running)
+    if not names_the_repertoire(pages, running):
+        raise RepertoireError(file, "its running headers and first pages never name the Repertoire: "
+                                    "not a Repertoire section")
+    add_outer_words(pages, running, vocabulary)
+    return Document(style, vocabulary, running)
+
+
+def add_outer_words(pages: list[PageFacts], running: dict[int, set[int]], vocabulary: Vocabulary) -> None:
+    """Add the words of outer lines that are not running, in reading order: a line's first word
+    counts only if the line before it (running lines aside) did not end in a hyphen."""
+    after_break = False
+    for page in pages:
+        skip = running.get(page.number, set())
+        before = [o for o in page.outer if o.index < RUNNING_DEPTH]
+        after = [o for o in page.outer if o.index >= RUNNING_DEPTH]
+        for line in before:
+            if line.index not in skip:
+                vocabulary.add_line_tokens(line.tokens, line.broken, after_break)
+                after_break = line.broken
+        if page.has_inner:
+            if not after_break and page.inner_head is not None:
+                vocabulary.add_tokens([page.inner_head])
+            after_break = page.inner_broken
+        for line in after:
+            if line.index not in skip:
+                vocabulary.add_line_tokens(line.tokens, line.broken, after_break)
+                after_break = line.broken
+
+
+def names_the_repertoire(pages: list[PageFacts], running: dict[int, set[int]]) -> bool:
+    """Repertoire pages carry its name in their running header (or on the cover); other
+    documents with numbered headings (meeting records, reports) do not."""
+    if any(p.names_repertoire for p in pages[:3]):
+        return True
+    return any(REPERTOIRE.search(o.text) for p in pages for o in p.outer if o.index in running.get(p.number, ()))
 
 
 # --------------------------------------------------------------------------- running headers/footers
 
 
-def find_running_lines(pages: list[PageLayout]) -> set[int]:
-    """ids of the lines that are running headers/footers (page numbers, job numbers included).
+def find_running_lines(pages: list[PageFacts]) -> dict[int, set[int]]:
+    """page number -> indices of the lines that are running headers/footers (page numbers and
+    job numbers included).
 
     A line is running when a line with the same text (digits aside) sits at
     about the same height on at least half of the pages (or on 80% of the pages
     of the same parity, for alternating recto/verso headers), and only lines
     between it and the page edge are running too.
     """
-    pages = [p for p in pages if p.lines]
+    pages = [p for p in pages if p.packed]
     if len(pages) < 2:
         return single_page_margins(pages)
     occurrences: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for page in pages:
-        for line in outer_lines(page):
-            occurrences[digits_key(line)].append((page.number, line.top))
+        for line in page.outer:
+            occurrences[line.key].append((page.number, line.top))
     parity_count = Counter(p.number % 2 for p in pages)
 
-    def repeats(page: PageLayout, line: Line) -> bool:
+    def repeats(page: PageFacts, line: OuterLine) -> bool:
         tolerance = max(1.0, 0.3 * line.size)
-        hits = {n for n, top in occurrences[digits_key(line)] if abs(top - line.top) <= tolerance}
+        hits = {n for n, top in occurrences[line.key] if abs(top - line.top) <= tolerance}
         same_parity = sum(1 for n in hits if n % 2 == page.number % 2)
         return len(hits) >= 2 and (
             len(hits) >= 0.5 * len(pages) or same_parity >= max(2, 0.8 * parity_count[page.number % 2])
         )
 
-    running: set[int] = set()
+    running: dict[int, set[int]] = {}
     for page in pages:
-        for side in (page.lines, page.lines[::-1]):
+        found = set()
+        for side in (page.outer, page.outer[::-1]):
             for line in side[:RUNNING_DEPTH]:
                 if not repeats(page, line):
                     break
-                running.add(id(line))
+                found.add(line.index)
+        if found:
+            running[page.number] = found
     return running
 
 
-def outer_lines(page: PageLayout) -> list[Line]:
-    lines = page.lines
-    return lines[:RUNNING_DEPTH] + lines[RUNNING_DEPTH:][-RUNNING_DEPTH:]
-
-
-def single_page_margins(pages: list[PageLayout]) -> set[int]:
-    running = set()
+def single_page_margins(pages: list[PageFacts]) -> dict[int, set[int]]:
+    running = {}
     for page in pages:
-        for line in page.lines:
-            if line.bottom < SINGLE_PAGE_ZONE * page.height or line.top > (1 - SINGLE_PAGE_ZONE) * page.height:
-                running.add(id(line))
+        found = {o.index for o in page.outer
+                 if o.bottom < SINGLE_PAGE_ZONE * page.height or o.top > (1 - SINGLE_PAGE_ZONE) * page.height}
+        if found:
+            running[page.number] = found
     return running
 
 
-def read_running_facts(pages: list[PageLayout], running: set[int]) -> tuple[Optional[int], Optional[str]]:
+def read_running_facts(pages: list[PageFacts], running: dict[int, set[int]]) -> tuple[Optional[int], Optional[str]]:
     """The supplement year and the part, read from the running headers/footers."""
     years, parts = Counter(), Counter()
     for page in pages:
-        for line in page.lines:
-            if id(line) in running:
-                text = line.text
-                if year := YEAR.search(text):
+        for line in page.outer:
+            if line.index in running.get(page.number, ()):
+                if year := YEAR.search(line.text):
                     years[int(year.group(1))] += 1
-                if part := PART.search(text):
+                if part := PART.search(line.text):
                     parts[part.group(1)] += 1
     year = years.most_common(1)[0][0] if years else None
     part = parts.most_common(1)[0][0] if parts else None
@@ -122,64 +312,75 @@ def read_running_facts(pages: list[PageLayout], running: set[int]) -> tuple[Opti
 def in_ruled_grid(page: PageLayout, line: Line) -> bool:
     """Inside a grid of vertical rules (a ruled table): not running text."""
     middle = (line.top + line.bottom) / 2
-    crossing = [r for r in page.rules if not r.horizontal and r.top <= middle <= r.bottom]
-    return len(crossing) >= 2
+    crossing = 0
+    for rule in page.rules:
+        if rule.top <= middle <= rule.bottom and not rule.horizontal:
+            crossing += 1
+            if crossing >= 2:
+                return True
+    return False
 
 
-def measure_style(pages: list[PageLayout], running: set[int]) -> Optional[DocumentStyle]:
+def measure_style(pages: list[PageFacts], running: dict[int, set[int]]) -> Optional[DocumentStyle]:
     """The document's measures, or None when it has no text besides running lines."""
-    text_lines = [(p, l) for p in pages for l in p.lines if id(l) not in running]
+    def text_lines(page: PageFacts) -> list[LineFacts]:
+        skip = running.get(page.number)
+        return [l for i, l in enumerate(page.lines) if not skip or i not in skip]
+
     sizes = Counter()
-    for page, line in text_lines:
-        if not in_ruled_grid(page, line):
-            sizes[line.size] += sum(len(w.text) for w in line.plain_words)
+    for page in pages:
+        for line in text_lines(page):
+            if not line.in_grid:
+                sizes[line.size] += line.letters
     if not sizes:
         return None
     body_size = sizes.most_common(1)[0][0]
 
-    def is_body(line: Line) -> bool:
+    def is_body(line: LineFacts) -> bool:
         return abs(line.size - body_size) <= SAME_SIZE * body_size
 
-    body = [l for _, l in text_lines if is_body(l)]
-    left = Counter(round(l.x0) for l in body).most_common(1)[0][0]
-    right = statistics.quantiles([l.x1 for l in body], n=10)[-1] if len(body) > 1 else body[0].x1
-    markers = {n for l in body for w in l.words if w.raised for n in marker_numbers(w)}
+    lefts, rights, markers, steps, offsets = Counter(), [], set(), [], []
+    footnote_sizes = Counter()
+    for page in pages:
+        previous = None
+        for line in text_lines(page):
+            if not is_body(line):
+                if line.size < body_size and line.lead_number is not None:
+                    footnote_sizes[line.size, line.lead_number] += 1
+                continue
+            lefts[round(line.x0)] += 1
+            rights.append(line.x1)
+            markers.update(line.markers)
+            offsets.append(line.x0)
+            if previous is not None:
+                step = line.bottom - previous.bottom
+                if 0 < step < 3 * previous.size:
+                    steps.append(step)
+            previous = line
+    left = lefts.most_common(1)[0][0]
+    right = statistics.quantiles(rights, n=10)[-1] if len(rights) > 1 else rights[0]
+    footnotes = Counter()
+    for (size, number), count in footnote_sizes.items():
+        if number in markers:
+            footnotes[size] += count
+    if steps:
+        pitch = statistics.median(steps)
+    else:
+        pitch = 1.2 * max(l.size for p in pages for l in p.lines)
     return DocumentStyle(
         body_size=body_size,
-        footnote_size=footnote_size(text_lines, markers, body_size),
+        footnote_size=footnotes.most_common(1)[0][0] if footnotes else None,
         left=left,
         right=right,
-        line_pitch=line_pitch(pages, running, is_body),
-        indent=paragraph_indent(body, left, body_size),
+        line_pitch=pitch,
+        indent=paragraph_indent(offsets, left, body_size),
         markers=markers,
     )
 
 
-def footnote_size(text_lines, markers: set[int], body_size: float) -> Optional[float]:
-    """The size of lines that start with the number of a footnote marker."""
-    sizes = Counter()
-    for _, line in text_lines:
-        if line.size < body_size and line.words:
-            number = re.match(r"\d+", line.words[0].text)
-            if number and int(number.group(0)) in markers:
-                sizes[line.size] += 1
-    return sizes.most_common(1)[0][0] if sizes else None
-
-
-def line_pitch(pages: list[PageLayout], running: set[int], is_body) -> float:
-    steps = []
-    for page in pages:
-        body = [l for l in page.lines if id(l) not in running and is_body(l)]
-        for a, b in zip(body, body[1:]):
-            step = b.bottom - a.bottom
-            if 0 < step < 3 * a.size:
-                steps.append(step)
-    return statistics.median(steps) if steps else 1.2 * max(l.size for p in pages for l in p.lines)
-
-
-def paragraph_indent(body: list[Line], left: float, size: float) -> Optional[float]:
+def paragraph_indent(x0s: list[float], left: float, size: float) -> Optional[float]:
     """The first-line indent, if the document indents paragraphs (seen on two lines or more)."""
-    offsets = Counter(round(l.x0 - left) for l in body if 0.5 * size < l.x0 - left < 8 * size)
+    offsets = Counter(round(x - left) for x in x0s if 0.5 * size < x - left < 8 * size)
     if sum(offsets.values()) < 2:
         return None
     return float(offsets.most_common(1)[0][0])

@@ -1,8 +1,9 @@
 """Page geometry for the PDF reader: characters grouped into words and lines, plus rules.
 
-This is the only module that touches pdfplumber objects. Each page is read on
-its own (and closed straight after), so pages can be read per page range and,
-later, in parallel; everything after this works on the plain dataclasses below.
+`fetch_page` is the only place that touches a page's pdfplumber/pdfminer
+objects (`pdf_pages` opens the file). Each page is read on its own and closed
+straight after, so pages can be read per page range, in parallel processes;
+everything after this works on the plain dataclasses below.
 
 Nothing here knows a layout: words are split at space characters or at gaps
 relative to the font size, superscripts are recognised by size and baseline
@@ -10,6 +11,7 @@ relative to their own line.
 """
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 from collections import Counter
@@ -97,9 +99,20 @@ class PageLayout:
     boxes: list[Box] = field(default_factory=list)
     char_count: int = 0
     image_count: int = 0
+    warnings: list[str] = field(default_factory=list)  # what pdfminer warned about on this page
 
 
 # --------------------------------------------------------------------------- reading pages
+
+
+class Glyph:
+    """One printed character, in page coordinates (top-left origin, like pdfplumber's chars)."""
+
+    __slots__ = ("text", "x0", "x1", "top", "bottom", "size", "fontname")
+
+    def __init__(self, text: str, x0: float, x1: float, top: float, bottom: float, size: float, fontname: str):
+        self.text, self.x0, self.x1, self.top, self.bottom, self.size, self.fontname = (
+            text, x0, x1, top, bottom, size, fontname)
 
 
 @dataclass
@@ -109,78 +122,104 @@ class RawPage:
     number: int
     width: float
     height: float
-    chars: list[dict]
-    lines: list[dict]
-    rects: list[dict]
+    glyphs: list[Glyph]
+    rules: list[Rule]
+    boxes: list[Box]
     image_count: int
 
 
-def fetch_page(pdf, number: int) -> RawPage:
-    """The raw objects of a 1-based page of an open pdfplumber PDF. The page is closed after
-    use so that memory stays flat (pdfplumber caches every parsed page otherwise)."""
-    page = pdf.pages[number - 1]
+def fetch_page(pdf, page_obj, number: int) -> RawPage:
+    """The glyphs, rules and boxes of one page of an open pdfplumber PDF.
+
+    Reads pdfplumber's `Page.layout` (pdfminer's objects, interpreted once, without
+    layout analysis since the PDF is opened with laparams=None) and keeps only
+    the fields the reader uses, with the same coordinates as `Page.chars`,
+    `Page.lines` and `Page.rects` (tests/test_pdf_speed.py checks this): turning
+    every object into pdfplumber's dicts of some 20 resolved attributes would
+    cost as much as interpreting the page. Images are counted, never decoded.
+    The page is closed after use so that memory stays flat.
+    """
+    from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTLine, LTRect
+    from pdfplumber.page import Page, fix_fontname_bytes
+
+    page = Page(pdf, page_obj, page_number=number)
     try:
-        return RawPage(
-            number=number,
-            width=float(page.width),
-            height=float(page.height),
-            chars=list(page.chars),
-            lines=list(page.lines),
-            rects=list(page.rects),
-            image_count=len(page.images),
-        )
+        layout = page.layout
+        width, height = float(page.width), float(page.height)
+        dx, dy = float(page.mediabox[0]), float(page.mediabox[1])
+        glyphs: list[Glyph] = []
+        rules: list[Rule] = []
+        boxes: list[Box] = []
+        images = 0
+        stack = [iter(layout)]
+        while stack:
+            for obj in stack[-1]:
+                if isinstance(obj, LTChar):
+                    if not obj.upright or obj.size <= 0:
+                        continue
+                    text = obj.get_text()
+                    if not text:
+                        continue
+                    font = obj.fontname
+                    if isinstance(font, bytes):
+                        font = fix_fontname_bytes(font)
+                    glyphs.append(Glyph(text, obj.x0 + dx, obj.x1 + dx, height - obj.y1 + dy,
+                                        height - obj.y0 + dy, obj.size, font))
+                elif isinstance(obj, LTCurve):
+                    if isinstance(obj, (LTLine, LTRect)):
+                        x0, x1, top, bottom = obj.x0 + dx, obj.x1 + dx, height - obj.y1 + dy, height - obj.y0 + dy
+                        if isinstance(obj, LTLine) or obj.height <= THIN or obj.width <= THIN:
+                            rules.append(Rule(x0, x1, top, bottom))
+                        else:
+                            boxes.append(Box(x0, x1, top, bottom))
+                elif isinstance(obj, LTImage):
+                    images += 1
+                elif isinstance(obj, LTContainer):  # a form XObject (LTFigure): read inside it
+                    stack.append(iter(obj))
+                    break
+            else:
+                stack.pop()
+        return RawPage(number, width, height, glyphs, rules, boxes, images)
     finally:
         page.close()
 
 
 def build_page(raw: RawPage) -> PageLayout:
-    chars = [c for c in raw.chars if c.get("upright", True) and c["size"] > 0 and c["text"]]
+    glyphs = raw.glyphs
     layout = PageLayout(number=raw.number, width=raw.width, height=raw.height)
-    layout.char_count = sum(1 for c in chars if not c["text"].isspace())
+    layout.char_count = sum(1 for g in glyphs if not g.text.isspace())
     layout.image_count = raw.image_count
-    groups = [g for g in group_lines(chars) if any(not c["text"].isspace() for c in g)]
+    groups = [g for g in group_lines(glyphs) if any(not c.text.isspace() for c in g)]
     layout.lines = [make_line(group, raw.number) for group in groups]
     layout.lines.sort(key=lambda line: (round(line.top, 1), line.x0))
-    layout.rules, layout.boxes = read_rules(raw)
+    layout.rules, layout.boxes = raw.rules, raw.boxes
     return layout
 
 
-def read_rules(raw: RawPage) -> tuple[list[Rule], list[Box]]:
-    rules, boxes = [], []
-    for obj in raw.lines:
-        rules.append(Rule(obj["x0"], obj["x1"], obj["top"], obj["bottom"]))
-    for obj in raw.rects:
-        if obj["height"] <= THIN or obj["width"] <= THIN:
-            rules.append(Rule(obj["x0"], obj["x1"], obj["top"], obj["bottom"]))
-        else:
-            boxes.append(Box(obj["x0"], obj["x1"], obj["top"], obj["bottom"]))
-    return rules, boxes
+# --------------------------------------------------------------------------- glyphs -> lines
 
 
-# --------------------------------------------------------------------------- chars -> lines
-
-
-def group_lines(chars: list[dict]) -> list[list[dict]]:
+def group_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """Group glyphs into text lines: first by baseline, then superscripts join their line."""
-    bands: list[list[dict]] = []
-    for char in sorted(chars, key=lambda c: c["bottom"]):
-        if bands:
-            first = bands[-1][0]
-            if char["bottom"] - first["bottom"] <= 0.3 * max(char["size"], first["size"]):
-                bands[-1].append(char)
-                continue
-        bands.append([char])
+    bands: list[list[Glyph]] = []
+    first = None
+    for glyph in sorted(glyphs, key=lambda g: g.bottom):
+        if first is not None and glyph.bottom - first.bottom <= 0.3 * max(glyph.size, first.size):
+            bands[-1].append(glyph)
+            continue
+        bands.append([glyph])
+        first = glyph
     return merge_superscript_bands(bands)
 
 
-def dominant_size(chars: list[dict]) -> float:
-    sizes = Counter(round(c["size"], 1) for c in chars if not c["text"].isspace())
+def dominant_size(glyphs: list[Glyph]) -> float:
+    sizes = Counter(round(g.size, 1) for g in glyphs if not g.text.isspace())
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
-def merge_superscript_bands(bands: list[list[dict]]) -> list[list[dict]]:
+def merge_superscript_bands(bands: list[list[Glyph]]) -> list[list[Glyph]]:
     """A band of small glyphs that overlaps a band of larger glyphs is its superscripts."""
-    info = [(dominant_size(b), min(c["top"] for c in b), max(c["bottom"] for c in b)) for b in bands]
+    info = [(dominant_size(b), min(g.top for g in b), max(g.bottom for g in b)) for b in bands]
     merged = [list(b) for b in bands]
     alive = [True] * len(bands)
     for i, (size, top, bottom) in enumerate(info):
@@ -197,11 +236,12 @@ def merge_superscript_bands(bands: list[list[dict]]) -> list[list[dict]]:
     return [m for m, keep in zip(merged, alive) if keep]
 
 
-def make_line(chars: list[dict], page: int) -> Line:
-    size = dominant_size(chars)
-    body = [c for c in chars if c["size"] >= 0.9 * size and not c["text"].isspace()]
-    baseline = statistics.median(c["bottom"] for c in body) if body else 0.0
-    words = split_words(sorted(chars, key=lambda c: c["x0"]), size, baseline)
+def make_line(glyphs: list[Glyph], page: int) -> Line:
+    size = dominant_size(glyphs)
+    body = [g.bottom for g in glyphs if g.size >= 0.9 * size and not g.text.isspace()]
+    baseline = statistics.median(body) if body else 0.0
+    glyphs = sorted(glyphs, key=lambda g: g.x0)
+    words = split_words(glyphs, size, baseline)
     plain = [w for w in words if not w.raised] or words
     line = Line(words=words, page=page, size=size)
     line.top = min(w.top for w in plain)
@@ -218,45 +258,57 @@ def is_raised(size: float, bottom: float, line_size: float, baseline: float) -> 
     return size <= SUPERSCRIPT_SIZE * line_size and bottom < baseline - SUPERSCRIPT_RISE * line_size
 
 
-def split_words(chars: list[dict], line_size: float, baseline: float) -> list[Word]:
+def split_words(glyphs: list[Glyph], line_size: float, baseline: float) -> list[Word]:
     """Split a line's glyphs (left to right) into words at spaces, gaps and superscript changes."""
+    small = SUPERSCRIPT_SIZE * line_size
+    high = baseline - SUPERSCRIPT_RISE * line_size
     words: list[Word] = []
-    run: list[dict] = []
+    run: list[Glyph] = []
     run_space = pending_space = False
-    for char in chars:
-        if char["text"].isspace():
+    prev_raised = False
+    prev = None
+    for glyph in glyphs:
+        if glyph.text.isspace():
             pending_space = True
             continue
+        raised = glyph.size <= small and glyph.bottom < high
         if run:
-            prev = run[-1]
-            gap_break = char["x0"] - prev["x1"] > WORD_GAP * min(char["size"], prev["size"])
-            raised_change = is_raised(char["size"], char["bottom"], line_size, baseline) != is_raised(
-                prev["size"], prev["bottom"], line_size, baseline
-            )
-            if pending_space or gap_break or raised_change:
+            gap_break = glyph.x0 - prev.x1 > WORD_GAP * min(glyph.size, prev.size)
+            if pending_space or gap_break or raised != prev_raised:
                 words.append(make_word(run, run_space, line_size, baseline))
                 run, run_space = [], pending_space or gap_break
         else:
             run_space = pending_space
-        run.append(char)
+        run.append(glyph)
+        prev, prev_raised = glyph, raised
         pending_space = False
     if run:
         words.append(make_word(run, run_space, line_size, baseline))
     return words
 
 
-def make_word(chars: list[dict], space_before: bool, line_size: float, baseline: float) -> Word:
-    size = max(c["size"] for c in chars)
-    fonts = Counter(c["fontname"] for c in chars).most_common(1)[0][0]
+def make_word(glyphs: list[Glyph], space_before: bool, line_size: float, baseline: float) -> Word:
+    size = max(g.size for g in glyphs)
+    bottom = max(g.bottom for g in glyphs)
+    font = glyphs[0].fontname
+    if any(g.fontname != font for g in glyphs):
+        font = Counter(g.fontname for g in glyphs).most_common(1)[0][0]
+    style = font_style(font)
     return Word(
-        text="".join(c["text"] for c in chars),
-        x0=min(c["x0"] for c in chars),
-        x1=max(c["x1"] for c in chars),
-        top=min(c["top"] for c in chars),
-        bottom=max(c["bottom"] for c in chars),
+        text="".join(g.text for g in glyphs),
+        x0=min(g.x0 for g in glyphs),
+        x1=max(g.x1 for g in glyphs),
+        top=min(g.top for g in glyphs),
+        bottom=bottom,
         size=round(size, 1),
-        bold=bool(BOLD.search(fonts)),
-        italic=bool(ITALIC.search(fonts)),
+        bold=style[0],
+        italic=style[1],
         space_before=space_before,
-        raised=is_raised(size, max(c["bottom"] for c in chars), line_size, baseline),
+        raised=is_raised(size, bottom, line_size, baseline),
     )
+
+
+@functools.lru_cache(maxsize=256)
+def font_style(fontname: str) -> tuple[bool, bool]:
+    """(bold, italic) as the font's name says."""
+    return bool(BOLD.search(fontname)), bool(ITALIC.search(fontname))

@@ -10,20 +10,22 @@ by this module, in a private temporary folder), the facts and the chunk's
 vocabulary back to the main process. The main process then measures the
 document from the facts of all pages and reads the layouts back one page at a
 time, in page order, so a footnote, a paragraph or a table that crosses from
-one chunk to the next is joined exactly as within a chunk, and memory does
-not grow with the number of pages.
+one chunk to the next is joined exactly as within a chunk. Memory then grows
+only by the facts, some ten kilobytes a page, not by the layouts.
 
 A document of one chunk is read in-process without a spill file; the result
 never depends on the number of workers or the chunk size.
 """
 from __future__ import annotations
 
+import logging
 import math
 import multiprocessing
 import os
 import pickle
 import shutil
 import tempfile
+import warnings
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -43,10 +45,10 @@ CHUNKS_PER_WORKER = 4  # for an even load when pages differ in cost
 
 @dataclass
 class Chunk:
-    """The pages first..last of a PDF, as read by one worker."""
+    """The pages first..last (None: to the end) of a PDF, as read by one worker."""
 
     first: int
-    last: int
+    last: Optional[int]
     facts: list[PageFacts] = field(default_factory=list)
     vocabulary: Vocabulary = field(default_factory=Vocabulary)  # words of the pages' inner lines
     layouts: Optional[list[PageLayout]] = None  # kept in memory, or else...
@@ -74,9 +76,13 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def plan_chunks(count: int, workers: int) -> list[tuple[int, int]]:
+def plan_chunks(count: int, workers: int) -> list[tuple[int, Optional[int]]]:
+    """Page ranges (first, last), 1-based; the last range is open (None): the page count a page
+    tree states is only a plan, and a damaged tree may state too few."""
     size = min(MAX_CHUNK, max(MIN_CHUNK, math.ceil(count / (workers * CHUNKS_PER_WORKER))))
-    return [(first, min(first + size - 1, count)) for first in range(1, count + 1, size)]
+    plan = [(first, min(first + size - 1, count)) for first in range(1, count + 1, size)] or [(1, None)]
+    plan[-1] = (plan[-1][0], None)
+    return plan
 
 
 # --------------------------------------------------------------------------- opening the file
@@ -91,7 +97,12 @@ def describe_pdf_error(exc: BaseException) -> str:
     if isinstance(inner, RecursionError):
         return "not a readable PDF (objects nested too deeply)"
     detail = " ".join(str(inner).split())[:120]
-    return f"not a readable PDF ({name}{': ' + detail if detail else ''})"
+    why = f"{name}{': ' + detail if detail else ''}"
+    if name == "PSEOF":
+        return f"not a readable PDF: it ends too early, truncated? ({why})"
+    if "No /Root object" in detail:
+        return f"not a readable PDF: its cross-reference table or catalog is missing or damaged ({why})"
+    return f"not a readable PDF ({why})"
 
 
 @contextmanager
@@ -130,45 +141,103 @@ def page_objects(pdf, first: int = 1, last: Optional[int] = None):
         raise PdfReadError(describe_pdf_error(exc)) from None
 
 
-def count_pages(path: Path) -> int:
+def count_pages(path: Path, exact: bool = False) -> int:
+    """The number of pages: as the page tree states it (cheap, and only a plan: the last chunk
+    reads to the end), or, when `exact` or the count is missing, by walking the page tree."""
     with open_pdf(path) as pdf:
+        if not exact:
+            stated = stated_page_count(pdf)
+            if stated:
+                return stated
         return sum(1 for _ in page_objects(pdf))
+
+
+def stated_page_count(pdf) -> Optional[int]:
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
+    except Exception:
+        return None
+    return count if type(count) is int and 0 < count < 1_000_000 else None
 
 
 # --------------------------------------------------------------------------- one chunk
 
 
-def read_chunk(path: str, first: int, last: int, spill_dir: Optional[str]) -> Chunk:
-    """Read pages first..last (in a worker, or in-process when spill_dir is None). Failures of
-    pdfminer end the chunk with `error` set; failures of the reader's own code are bugs and raise."""
+def read_chunk(path: str, first: int, last: Optional[int], spill_dir: Optional[str]) -> Chunk:
+    """Read pages first..last, or first to the end when last is None (in a worker, or in-process
+    when spill_dir is None, keeping the layouts in memory). Failures of
+    pdfminer end the chunk with `error` set; failures of the reader's own code are bugs and raise.
+    What pdfminer warns about while reading a page (a damaged stream) goes with that page."""
     chunk = Chunk(first, last, layouts=[] if spill_dir is None else None)
     stream = None
     try:
         if spill_dir is not None:
             chunk.spill = os.path.join(spill_dir, f"pages-{first:06d}.pickle")
             stream = open(chunk.spill, "wb")
-        with open_pdf(Path(path)) as pdf:
-            number = first - 1
+        with pdf_warnings() as warned, open_pdf(Path(path)) as pdf:
+            if first > 1:
+                warned.clear()  # warnings on opening the file go with page 1 only
             for number, page_obj in enumerate(page_objects(pdf, first, last), start=first):
                 try:
                     raw = fetch_page(pdf, page_obj, number)
                 except Exception as exc:
                     raise PdfReadError(describe_pdf_error(exc), f"page {number}") from None
                 layout = build_page(raw)
+                layout.warnings = list(dict.fromkeys(warned))
+                warned.clear()
                 chunk.facts.append(page_facts(layout, chunk.vocabulary))
                 chunk.count += 1
                 if stream is None:
                     chunk.layouts.append(layout)
                 else:
                     pickle.dump(layout, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            if number < last:
-                raise PdfReadError("the PDF has fewer pages than its page tree lists", f"page {number + 1}")
     except PdfReadError as error:
         chunk.error = (error.reason, error.place)
     finally:
         if stream is not None:
             stream.close()
     return chunk
+
+
+class _Collect(logging.Handler):
+    def __init__(self, messages: list[str]):
+        super().__init__(logging.WARNING)
+        self.messages = messages
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self.messages.append(one_line(record.getMessage()))
+        except Exception:  # a message that cannot be formatted is no reason to fail
+            self.messages.append(one_line(str(record.msg)))
+
+
+def one_line(text: str) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= 160 else text[:157] + "..."
+
+
+@contextmanager
+def pdf_warnings():
+    """Collect what pdfminer and pdfplumber warn about (through logging or the warnings module)
+    instead of letting it reach stderr, where the command line promises one-line messages."""
+    messages: list[str] = []
+    handler = _Collect(messages)
+    loggers = [logging.getLogger(name) for name in ("pdfminer", "pdfplumber")]
+    saved = [logger.propagate for logger in loggers]
+    for logger in loggers:
+        logger.addHandler(handler)
+        logger.propagate = False
+    try:
+        with warnings.catch_warnings():  # restores showwarning and the filters on exit
+            warnings.simplefilter("always")
+            warnings.showwarning = lambda message, *args, **kwargs: messages.append(one_line(str(message)))
+            yield messages
+    finally:
+        for logger, propagate in zip(loggers, saved):
+            logger.removeHandler(handler)
+            logger.propagate = propagate
 
 
 # --------------------------------------------------------------------------- all chunks
@@ -186,16 +255,11 @@ def chunks(path: Path, workers: Optional[int] = None) -> Iterator[Iterator[Chunk
         count = count_pages(path)
     except PdfReadError as error:
         raise RepertoireError(file, error.reason, error.place) from None
-    if count == 0:
-        raise RepertoireError(file, "the PDF has no pages")
     workers = workers or default_workers()
     plan = plan_chunks(count, workers)
-    if len(plan) == 1:
-        yield checked(file, iter([read_chunk(file, 1, count, None)]))
-        return
-    spill_dir = tempfile.mkdtemp(prefix="repertoire-pdf-")
+    spill_dir = tempfile.mkdtemp(prefix="repertoire-pdf-") if len(plan) > 1 else None
     try:
-        if workers > 1:
+        if workers > 1 and len(plan) > 1:
             with worker_pool(min(workers, len(plan))) as pool:
                 if pool is not None:
                     results = pool.map(read_chunk, *zip(*[(file, a, b, spill_dir) for a, b in plan]))
@@ -203,7 +267,8 @@ def chunks(path: Path, workers: Optional[int] = None) -> Iterator[Iterator[Chunk
                     return
         yield checked(file, (read_chunk(file, a, b, spill_dir) for a, b in plan))
     finally:
-        shutil.rmtree(spill_dir, ignore_errors=True)
+        if spill_dir is not None:
+            shutil.rmtree(spill_dir, ignore_errors=True)
 
 
 def checked(file: str, results) -> Iterator[Chunk]:

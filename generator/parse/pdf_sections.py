@@ -54,13 +54,16 @@ class SectionReader:
         self.flow: Optional[str] = None  # last thing read: "paragraph", "heading" or "table"
         self.table: Optional[TableReader] = None
         self.footnotes: list[FootnoteDraft] = []
-        self.marker_places: dict[int, tuple[int, Optional[RawSection]]] = {}
+        self.marker_sections: dict[int, Optional[RawSection]] = {}  # footnote number -> section of its marker
         self.page = 0
+        self.pending: list[Problem] = []  # problems found before the first section
 
     # ------------------------------------------------------------------ pages
 
     def read_page(self, page: PageLayout, lines: list[Line]) -> None:
         self.page = page.number
+        for message in page.warnings:
+            self.report(Problem(self.file, f"page {page.number}", f"damaged PDF, text may be missing: {message}"))
         if self.section is None:
             if is_toc_page(lines) or (is_cover_page(lines, self.style) and not self.opens_section(page, lines)):
                 return  # front matter: a table of contents, a title page
@@ -149,6 +152,12 @@ class SectionReader:
         )
         self.sections.append(self.section)
         self.table_title = None
+        self.section.problems += self.pending
+        self.pending = []
+
+    def report(self, problem: Problem) -> None:
+        """A problem goes with the current section, or with the next one to start."""
+        (self.section.problems if self.section is not None else self.pending).append(problem)
 
     # ------------------------------------------------------------------ paragraphs
 
@@ -187,10 +196,10 @@ class SectionReader:
         self.paragraph, self.last_line = None, None
 
     def note_marker(self, word: Word, page: Optional[int] = None) -> list[int]:
-        """The footnote numbers of a raised word, remembering where each marker was seen."""
+        """The footnote numbers of a raised word, remembering the section each marker is in."""
         numbers = marker_numbers(word)
         for number in numbers:
-            self.marker_places.setdefault(number, (page or self.page, self.section))
+            self.marker_sections[number] = self.section
         return numbers
 
     # ------------------------------------------------------------------ the meetings table
@@ -267,40 +276,28 @@ class SectionReader:
                 number, words = start
                 builder = TextBuilder(self.vocabulary)
                 builder.add_line([Word(**{**w.__dict__, "space_before": i > 0 and w.space_before}) for i, w in enumerate(words)])
-                self.footnotes.append(FootnoteDraft(number, builder, page.number, self.section))
+                # a footnote belongs to the section of its marker (the latest one seen), which a
+                # footnote printed on the page where the next section starts may not be
+                section = self.marker_sections.get(number) or self.section
+                self.footnotes.append(FootnoteDraft(number, builder, page.number, section))
             elif self.footnotes:
                 self.footnotes[-1].builder.add_line(line.words)  # continues from above or from the previous page
             elif self.section is not None:
-                self.section.problems.append(
-                    Problem(self.file, f"page {page.number}", f"footnote text without a number: {line.text[:60]!r}")
-                )
+                self.report(Problem(self.file, f"page {page.number}", f"footnote text without a number: {line.text[:60]!r}"))
 
     # ------------------------------------------------------------------ the end
 
     def finish(self) -> list[RawSection]:
+        """The sections read. Markers without footnotes and footnotes without markers are left
+        to generator.assemble.check_markers, which reports them for every kind of source."""
         self.flush_paragraph()
         self.close_table()
         for draft in self.footnotes:
-            section = self.marker_places.get(draft.number, (None, None))[1] or draft.section
-            if section is None:
+            if draft.section is None:
                 continue  # a footnote of the front matter
             text, _ = draft.builder.finish()
-            section.footnotes.append(Footnote(number=draft.number, text=text, page=draft.page))
-        for section in self.sections:
-            self.check_footnotes(section)
+            draft.section.footnotes.append(Footnote(number=draft.number, text=text, page=draft.page))
         return self.sections
-
-    def check_footnotes(self, section: RawSection) -> None:
-        printed = {f.number for f in section.footnotes}
-        marked = {n for n, (_, s) in self.marker_places.items() if s is section}
-        for number in sorted(marked - printed):
-            page = self.marker_places[number][0]
-            section.problems.append(Problem(self.file, f"page {page}", f"footnote marker {number} has no footnote"))
-        for footnote in section.footnotes:
-            if footnote.number not in marked:
-                section.problems.append(
-                    Problem(self.file, f"page {footnote.page}", f"footnote {footnote.number} has no marker in the text")
-                )
 
 
 def looks_like_table(lines: list[Line], page: PageLayout) -> bool:

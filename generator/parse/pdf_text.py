@@ -59,13 +59,19 @@ class Vocabulary:
     def add_line(self, line: Line) -> None:
         """Add a line's words; lines must come in reading order, since a word broken at a line
         end is evidence of nothing (neither its start nor the next line's first word)."""
-        words = [w.text for w in line.plain_words]
-        if self._after_break and words:
-            words = words[1:]
-        self._after_break = bool(words) and words[-1].rstrip(".,;:)]”’\"'").endswith(tuple(HYPHENS))
-        if self._after_break:
-            words = words[:-1]
-        self.add_tokens(words)
+        tokens, broken = line_tokens(line)
+        self.add_line_tokens(tokens, broken, self._after_break)
+        self._after_break = broken
+
+    def add_line_tokens(self, tokens: list[str], broken: bool, after_break: bool) -> None:
+        """Add a line's words (see `line_tokens`) but the halves of words broken at its ends."""
+        self.add_tokens(tokens[1 if after_break else 0:len(tokens) - 1 if broken else len(tokens)])
+
+    def merge(self, other: "Vocabulary") -> None:
+        """Add the counts of another part of the same document."""
+        self.words.update(other.words)
+        self.closed.update(other.closed)
+        self.hyphenated.update(other.hyphenated)
 
     def add_text(self, text: str) -> None:
         self.add_tokens(text.split())
@@ -165,6 +171,12 @@ class TextBuilder:
         text = self.text.rstrip()
         refs = [FootnoteRef(r.number, min(r.offset, len(text))) for r in self.refs]
         return text, refs
+
+
+def line_tokens(line: Line) -> tuple[list[str], bool]:
+    """A line's words (superscripts aside) and whether its last one ends in a hyphen."""
+    tokens = [w.text for w in line.plain_words]
+    return tokens, bool(tokens) and tokens[-1].rstrip(".,;:)]”’\"'").endswith(tuple(HYPHENS))
 
 
 def marker_numbers(word: Word) -> list[int]:
