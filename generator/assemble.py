@@ -24,6 +24,7 @@ from generator.report import unrecognised_symbols
 def check_markers(raw: RawSection, unit: str) -> list[Problem]:
     """Every marker must find its footnote and every footnote its marker."""
     marked = {ref.number: p.page for p in raw.paragraphs for ref in p.refs}
+    marked.update((number, row.place.split()[-1]) for row in raw.table_rows for number in row.footnotes)
     printed = {f.number: f.page for f in raw.footnotes}
     problems = [Problem(raw.file, f"{unit} {marked[n]}", f"footnote marker {n} has no footnote text",
                         MARKER_WITHOUT_FOOTNOTE) for n in sorted(set(marked) - set(printed))]

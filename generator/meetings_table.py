@@ -116,7 +116,7 @@ def meeting_from_row(row: TableRow, file: str, problems: list[Problem]) -> Optio
         problems.append(Problem(file, row.place, f"table row has no meeting record symbol: {head!r}", UNREADABLE_ROW))
         return None
     first = symbols[0]
-    meeting = Meeting(first.symbol.canonical, date=parse_date(head))
+    meeting = Meeting(first.symbol.canonical, date=parse_date(head), footnotes=list(row.footnotes))
     if meeting.date is None:
         problems.append(Problem(file, row.place, f"no date in meeting cell {head!r}", UNREADABLE_ROW))
     # Text extractions merge the sub-item into the meeting cell, between symbol and date.

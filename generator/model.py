@@ -59,6 +59,7 @@ class Meeting:
     rule_39: list[str] = field(default_factory=list)
     speakers: list[str] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
+    footnotes: list[int] = field(default_factory=list)  # footnote markers in the meeting's table row
     # Filled from the Dag Hammarskjöld Library's meeting tables (generator.parse.dhl):
     topics: list[str] = field(default_factory=list)  # agenda items as printed, one per item
     press_releases: list[str] = field(default_factory=list)  # e.g. ["SC/6152"]

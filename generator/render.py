@@ -244,7 +244,8 @@ class SiteRenderer:
         page = index.meeting_pages[meeting.symbol]
         previous, following = index.neighbours(section, meeting)
         paragraphs = index.meeting_paragraphs(meeting.symbol)
-        footnotes = [f for _, p in paragraphs for f in (index.footnote(section, n) for n in p.footnotes) if f]
+        numbers = list(dict.fromkeys([*meeting.footnotes, *(n for _, p in paragraphs for n in p.footnotes)]))
+        footnotes = [f for f in (index.footnote(section, n) for n in numbers) if f]
         countries = defaultdict(list)
         for footnote in footnotes:
             for country in footnote.countries:

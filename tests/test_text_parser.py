@@ -228,3 +228,31 @@ def test_error_in_a_worker_process_is_the_one_line_error(tmp_path):
     with pytest.raises(RepertoireError) as error:
         read_sources([good, bad], jobs=2)
     assert "bad.txt" in str(error.value) and "section heading" in str(error.value)
+
+
+def test_footnote_markers_in_table_cells(tmp_path):
+    source = ("Asia\n\n3. Item\n\nThe Council met once.¹\n\n¹ See S/PV.9001.\n\n² See S/2023/5.\n\n"
+              "Meetings: Item, 2023\n\n<i>Meeting and date</i>\t<i>Speakers</i>\n---------------\n\n"
+              "<p>S/PV.9001 3 March 2023</p>\t<p>China, France²</p>\n")
+    path = write(tmp_path, source)
+    repertoire = read_sources([path])
+    meeting = repertoire.sections[0].meetings[0]
+    assert meeting.speakers == ["China", "France"] and meeting.footnotes == [2]
+    assert repertoire.problems == []
+    # On the site the table's footnote is a real footnote of the section and of the meeting page.
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "content").mkdir()
+    shutil.copy(ROOT / "content" / "about.md", tmp_path / "content" / "about.md")
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "build", str(path)], cwd=tmp_path,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    pages = [tmp_path / "site" / "meetings" / "S-PV-9001.html", *(tmp_path / "site").glob("sections/*-3.html")]
+    assert len(pages) == 2
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert 'id="fn:2"' in html and 'href="#fn:2"' in html, page

@@ -130,15 +130,16 @@ class TableReader:
         self.read()
         out = []
         for row in self.rows:
-            cells, names = [], []
+            cells, names, footnotes = [], [], []
             for column in sorted(row.cells):
-                text, _ = row.cells[column].finish()
+                text, refs = row.cells[column].finish()
+                footnotes += [ref.number for ref in refs]
                 if text:
                     cells.append(text)
                     names.append(self.column_name(column))
             if cells:
                 columns = names if all(names) else None
-                out.append(TableRow(cells=cells, columns=columns, place=f"page {row.page}"))
+                out.append(TableRow(cells=cells, columns=columns, place=f"page {row.page}", footnotes=footnotes))
         return out
 
     def column_name(self, index: int) -> Optional[str]:

@@ -36,6 +36,7 @@ class TableRow:
     cells: list[str]
     columns: Optional[list[str]] = None
     place: str = ""  # "line 120" or "page 4"
+    footnotes: list[int] = field(default_factory=list)  # footnote markers found in the row's cells
 
 
 @dataclass

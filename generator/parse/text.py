@@ -100,9 +100,16 @@ def split_markers(text: str) -> tuple[str, list[FootnoteRef]]:
 CELL = re.compile(r"<p>(.*?)</p>(?=\s*(?:<p>|$))", re.S)
 
 
-def read_row_cells(line: str) -> list[str]:
-    """The <p> cells of one table row; a cell's content is Markdown-flavoured text like any other."""
-    return [text for text in (plain_text(cell) for cell in CELL.findall(line)) if text]
+def read_row_cells(line: str) -> tuple[list[str], list[int]]:
+    """The <p> cells of one table row (Markdown-flavoured text like any other) and the footnote
+    markers they carry, removed from the text."""
+    cells, footnotes = [], []
+    for cell in CELL.findall(line):
+        text, refs = split_markers(plain_text(cell))
+        footnotes += [ref.number for ref in refs]
+        if text.strip():
+            cells.append(normalize_space(text))
+    return cells, footnotes
 
 
 def _blocks(source: str) -> Iterator[tuple[int, str]]:
@@ -143,9 +150,9 @@ class _SectionBuilder:
         if raw.lstrip().startswith("<p>"):
             self._close_paragraph()
             for offset, row_line in enumerate(raw.splitlines()):
-                cells = read_row_cells(row_line)
+                cells, footnotes = read_row_cells(row_line)
                 if cells:
-                    self.current.table_rows.append(TableRow(cells, None, f"line {line + offset}"))
+                    self.current.table_rows.append(TableRow(cells, None, f"line {line + offset}", footnotes))
             return
         if "\t" in raw and "<i>" in raw:  # the table's header row: columns are known
             self._close_paragraph()
