@@ -111,7 +111,10 @@ def _read_one(path: Path) -> list[tuple[Section, list[Problem]]]:
 
 
 def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    """How many processes parsing and rendering use: REPERTOIRE_WORKERS, else every core."""
+    from generator.parse.pdf_pages import default_workers
+
+    return default_workers()
 
 
 def read_sources(paths: Iterable[Path], jobs: Optional[int] = None) -> Repertoire:
