@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test bench bench-build bench-parallel bench-parse clean archive serve browser vendor screenshots
+.PHONY: site test bench bench-build bench-parallel bench-parse bench-search clean archive serve browser vendor screenshots
 
 # Debian's Chromium drives the browser tests (tests/browser) and scripts/screenshots.py.
 CHROMIUM := /usr/bin/chromium
@@ -44,13 +44,18 @@ screenshots: $(STAMP) $(CHROMIUM)
 	$(BIN)/python scripts/screenshots.py
 
 # Benchmarks print numbers; they are not tests (see BENCHMARKS.md).
-bench: bench-parallel bench-build bench-parse
+bench: bench-parallel bench-build bench-parse bench-search
 
 bench-build: $(STAMP)
 	$(BIN)/python bench/bench_build.py
 
 bench-parallel: $(STAMP)
 	$(BIN)/python bench/bench_parallel.py
+
+# Search in Chromium at 10,000 meetings, over HTTP and from disk, against Material's stock search
+# (builds both sites: allow half an hour; BENCH_SEARCH_ARGS="--keep DIR --reuse" measures again).
+bench-search: $(STAMP) $(CHROMIUM)
+	$(BIN)/python bench/bench_search.py $(BENCH_SEARCH_ARGS)
 
 # PDF reading: pages/s against pdfplumber's extract_text() floor, speed-up on all cores, memory, cache.
 bench-parse: $(STAMP)

@@ -56,11 +56,10 @@ def folder_size(folder: Path) -> int:
 
 
 def search_sizes(site: Path) -> tuple[int, int]:
-    index = site / "search" / "search_index.json"
-    if not index.exists():
-        return 0, 0
-    data = index.read_bytes()
-    return len(data), len(gzip.compress(data, 6))
+    """Every file of search/: the site's sharded index (search/r/, of which a query reads a few files;
+    bench/bench_search.py measures that) and Material's search_index.json/.js."""
+    files = [p.read_bytes() for p in sorted((site / "search").rglob("*")) if p.is_file()]
+    return sum(map(len, files)), sum(len(gzip.compress(data, 6)) for data in files)
 
 
 def prepare(work: Path) -> None:

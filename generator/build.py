@@ -28,7 +28,8 @@ from generator.model import Repertoire
 from generator.parse import TEXT_SUFFIXES
 from generator.render import BUNDLED_TEMPLATES, SiteRenderer
 from generator.report import build_report
-from generator.search_merge import restore_search_index
+from generator.search_index import documents as search_documents, write_search_index
+from generator.search_plugin import OVERRIDES as SEARCH_OVERRIDES, install as install_search
 
 REPORT_FILE = "build-report.json"
 STATE_FILE = ".build-state.json"  # what the pages were built with; see build_state()
@@ -188,6 +189,7 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, dirty: bool = 
     try:
         config = load_config(config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir),
                              strict=True)
+        install_search(config)  # Material's search box, this site's own index (generator/search_index.py)
         build(config, dirty=dirty)
     except MkDocsException as error:
         reason = warnings.messages[0] if warnings.messages else str(error)
@@ -217,7 +219,7 @@ def build_state(config_file: Path, template_dirs: Iterable[Path]) -> dict:
     import mkdocs
 
     digest = hashlib.sha256(Path(config_file).read_bytes())
-    for folder in [BUNDLED_TEMPLATES, *template_dirs]:
+    for folder in [BUNDLED_TEMPLATES, SEARCH_OVERRIDES, *template_dirs]:
         for path in sorted(Path(folder).rglob("*")):
             if path.is_file():
                 digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
@@ -253,7 +255,10 @@ def build_site(sources: Iterable[Path], content_dir: Path, site_dir: Path, confi
         raise ChecksFailed(first.file, f"{len(repertoire.problems)} problem(s) with --strict, first: {first.message}",
                            place=first.place)
     timings["parse_s"] = time.perf_counter() - started
-    pages = SiteRenderer(repertoire, document_base(config), template_dirs, site_url=config.get("site_url")).pages()
+    renderer = SiteRenderer(repertoire, document_base(config), template_dirs, site_url=config.get("site_url"))
+    pages = renderer.pages()
+    searched = search_documents(renderer.index)  # what search finds; indexed once MkDocs is done
+    del renderer
     report = build_report(repertoire, len(pages))
     timings["render_s"] = time.perf_counter() - started - sum(timings.values())
 
@@ -277,9 +282,8 @@ def build_site(sources: Iterable[Path], content_dir: Path, site_dir: Path, confi
                 built.unlink(missing_ok=True)
         timings["write_s"] = time.perf_counter() - started - sum(timings.values())
         run_mkdocs(config_file, new_content, new_site, dirty=dirty)
-        if dirty:
-            removed_html = [r[:-3] + ".html" for r in changes.removed if r.endswith(".md")]
-            restore_search_index(site_dir, new_site, removed_html)
+        # The whole search index, from the model, after a full or an incremental build alike.
+        write_search_index(new_site, searched, new_content)
         timings["mkdocs_s"] = time.perf_counter() - started - sum(timings.values())
         report["build"] = {"incremental": dirty, "pages_written": len(changes.written),
                            "pages_removed": len(changes.removed), "pages_unchanged": changes.kept,

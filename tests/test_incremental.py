@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from conftest import ROOT, SAMPLE_TXT
+from generator.search_index import read_index
 
 
 def build(work, *extra):
@@ -49,8 +50,7 @@ def test_unchanged_rebuild_touches_nothing(work):
 def test_one_changed_paragraph_rewrites_only_its_pages(work):
     build(work)
     content_before, site_before = times(work / "content", "*"), times(work / "site", "*.html")
-    index_before = json.loads((work / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    index_pages_before = {d["location"].split("#")[0] for d in index_before["docs"]}
+    index_before = read_index(work / "site")
     source = work / "source.txt"
     text = source.read_text(encoding="utf-8")
     assert text.count("tripartite forum") == 1
@@ -65,15 +65,30 @@ def test_one_changed_paragraph_rewrites_only_its_pages(work):
     assert len(written) == report["build"]["pages_written"] < report["counts"]["pages"] / 2
     html = (work / "site" / "meetings" / "S-PV-9389.html").read_text(encoding="utf-8")
     assert "quadripartite forum" in html
-    index = json.loads((work / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert {d["location"].split("#")[0] for d in index["docs"]} == set(index_pages_before)
-    had_it = {d["location"] for d in index_before["docs"] if "tripartite forum" in d["text"]}
-    assert had_it and {d["location"] for d in index["docs"] if "quadripartite forum" in d["text"]} == had_it
-    assert not any("tripartite forum" in d["text"].replace("quadripartite", "") for d in index["docs"])
-    assert len(index["docs"]) == len(index_before["docs"])
+    # The search index is whole: every page still in it, the changed one with its new words only.
+    index = read_index(work / "site")
+    assert index.paths == index_before.paths
+    had_it = set(index_before.documents("tripartite"))
+    assert had_it and set(index.documents("quadripartite")) == had_it and not index.documents("tripartite")
+    assert {index.paths[d] for d, texts in enumerate(index.texts)
+            if any("quadripartite forum" in text for _, _, text in texts)} == had_it
+    assert index.postings.keys() - {"quadripartite"} == index_before.postings.keys() - {"tripartite"}
     site_after = times(work / "site", "*.html")
     assert site_after["meetings/S-PV-9475.html"] == site_before["meetings/S-PV-9475.html"]
     assert site_after["meetings/S-PV-9389.html"] != site_before["meetings/S-PV-9389.html"]
+    # ... and the same, byte for byte, as a full build's from the changed source.
+    fresh = work / "fresh"
+    fresh.mkdir()
+    shutil.copy(work / "mkdocs.yml", fresh / "mkdocs.yml")
+    shutil.copytree(work / "content", fresh / "content", ignore=lambda d, names: [
+        n for n in names if d == str(work / "content") and n not in ("about.md", "assets")])
+    shutil.copy(source, fresh / "source.txt")
+    assert build(fresh)["build"]["incremental"] is False
+    assert search_files(fresh / "site") == search_files(work / "site")
+
+
+def search_files(site):
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "search").rglob("*") if p.is_file()}
 
 
 def _changed(before, after):

@@ -78,3 +78,53 @@ def test_search_from_the_keyboard_alone(page):
     marks.first.wait_for()  # Material marks the terms once the page has loaded
     assert {t.strip().upper() for t in marks.all_inner_texts()} == {"MONUSCO"}
     assert presses <= 10, f"{presses} Tab presses to reach the search box"
+
+
+def first_result(page) -> str:
+    return page.locator(".md-search-result__item > a.md-search-result__link").first.get_attribute("href")
+
+
+def test_search_finds_a_symbol_and_a_country(page):
+    """The site's own index (generator/search_index.py): a record symbol finds its meeting first, a
+    State its page first, then the meetings naming it; the opened meeting highlights the symbol."""
+    open_search(page)
+    search = page.locator("input.md-search__input")
+    search.press_sequentially("Mozambique", delay=20)
+    page.locator(".md-search-result__link[href*='h=mozambique' i]").first.wait_for(state="attached")
+    page.wait_for_timeout(200)
+    assert re.search(r"(^|/)countries/mozambique\.html\?h=mozambique$", first_result(page), re.I), first_result(page)
+    assert any(re.search(r"(^|/)meetings/S-PV-9413\.html", link) for link in result_links(page))
+
+    search.fill("")
+    search.press_sequentially("S/PV.9413", delay=20)
+    page.locator(".md-search-result__link[href*='h=s%2Fpv.9413' i]").first.wait_for(state="attached")
+    page.wait_for_timeout(200)
+    assert re.search(r"(^|/)meetings/S-PV-9413\.html\?h=s%2Fpv\.9413$", first_result(page), re.I), first_result(page)
+    assert "S/PV.9413" in page.locator(".md-search-result__item").first.inner_text()
+    shot(page, "search-symbol")
+    page.locator(".md-search-result__item > a.md-search-result__link").first.click()
+    page.wait_for_url(re.compile(r"meetings/S-PV-9413\.html"))
+    marks = page.locator("article mark[data-md-highlight]")
+    marks.first.wait_for()
+    assert {text.strip() for text in marks.all_inner_texts()} == {"S/PV.9413"}
+    assert not page.blocked, page.blocked
+    assert not page.errors, page.errors
+
+
+def test_search_reads_a_few_small_files_not_a_whole_index(page):
+    """'/' opens search; typing reads this site's worker and a few index files, never Material's lunr worker."""
+    page.goto(page.base + "meetings/S-PV-9475.html")
+    page.wait_for_load_state("load")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.matches('input.md-search__input')")
+    wait_for_search(page)
+    page.keyboard.type("police")
+    page.locator(".md-search-result__link[href*='h=police' i]").first.wait_for(state="attached")
+    page.wait_for_timeout(300)
+    loaded = {url.split("?")[0][len(page.base):] for url in page.requests if url.startswith(page.base)}
+    assert "assets/javascripts/repertoire-search.js" in loaded
+    assert not any(path.startswith(("assets/javascripts/workers/", "assets/javascripts/lunr/")) for path in loaded)
+    index_files = {path for path in loaded if path.startswith("search/r/")}
+    assert {"search/r/manifest.js", "search/r/docs.js"} <= index_files
+    assert any(path.startswith("search/r/t/") for path in index_files), index_files
+    assert not page.errors, page.errors
