@@ -273,6 +273,8 @@ def build_site(sources: Iterable[Path], content_dir: Path, site_dir: Path, confi
     try:
         new_content.mkdir(parents=True)
         changes = stage_content(pages, content_dir, new_content)
+        page_count = len(pages)
+        del pages  # on disk now; MkDocs is about to hold every page in memory itself
         if dirty:
             # MkDocs rebuilds a page when its Markdown is newer than its HTML: copy the previous
             # site with its times, drop what was removed, and let it redo the rest.
@@ -296,4 +298,4 @@ def build_site(sources: Iterable[Path], content_dir: Path, site_dir: Path, confi
         raise
     _swap(new_content, content_dir)
     _swap(new_site, site_dir)
-    return BuildResult(repertoire, len(pages), site_dir, report)
+    return BuildResult(repertoire, page_count, site_dir, report)
