@@ -332,6 +332,7 @@ class PageLinker:
     def __init__(self, index: SiteIndex, page: str, recorder: Optional[LinkRecorder] = None):
         self.index = index
         self.page = page
+        self.folder = posixpath.dirname(page)
         self.recorder = recorder
 
     def url(self, target: str) -> str:
@@ -339,7 +340,7 @@ class PageLinker:
         path, _, fragment = target.partition("#")
         if path and self.recorder is not None:
             self.recorder.add(self.page, path)
-        relative = _relative(path, posixpath.dirname(self.page)) if path else ""
+        relative = _relative(path, self.folder) if path else ""
         return relative + (f"#{fragment}" if fragment else "")
 
     def escape(self, text: str) -> str:
