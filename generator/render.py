@@ -20,7 +20,7 @@ import re
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 import jinja2
 
@@ -119,17 +119,50 @@ def by_meeting(places: list) -> list[tuple]:
 
 
 _PAGES_PER_CHUNK = 250
-_PLANNED: Optional[tuple] = None  # (renderer, planned pages), inherited by forked workers
+_WORK: Optional[tuple] = None  # (function, items) of the running `_on_every_core`, inherited by forked workers
 
 
-def _render_chunk(positions: range) -> tuple[list[tuple[str, str]], dict[str, set[str]]]:
-    renderer, planned = _PLANNED
+def _work_chunk(positions: range) -> tuple[list, dict[str, set[str]]]:
+    function, items = _WORK
     recorder = LinkRecorder()
-    rendered = []
-    for position in positions:
-        template, page, context = planned[position]
-        rendered.append((page, renderer._render(template, page, recorder, **context)))
-    return rendered, dict(recorder.sources)
+    return [function(items[position], recorder) for position in positions], dict(recorder.sources)
+
+
+def _on_every_core(function: Callable[[Any, LinkRecorder], Any], items: list, jobs: int,
+                   label: str) -> tuple[list, LinkRecorder]:
+    """[function(item, recorder) for item in items] on every core, and the links all of them recorded.
+
+    Forked workers inherit the model and the index (nothing to pickle on the way in) and send back
+    results and links. Chunks interleave (items 0, n, 2n ... then 1, n + 1 ...): pages of one kind
+    come together in `items`, and a few kinds (countries, missions) cost a hundred times more than
+    the rest, so consecutive chunks would leave one core working alone at the end.
+    """
+    global _WORK
+    recorder = LinkRecorder()
+    bar = progress(len(items), label)
+    chunk_count = -(-len(items) // _PAGES_PER_CHUNK)
+    jobs = min(jobs, chunk_count)
+    try:
+        if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            results = []
+            for item in items:
+                results.append(function(item, recorder))
+                bar.update()
+            return results, recorder
+        _WORK = (function, items)
+        results = [None] * len(items)
+        chunks = [range(first, len(items), chunk_count) for first in range(chunk_count)]
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            for chunk, (done, links) in zip(chunks, pool.map(_work_chunk, chunks)):
+                for position, result in zip(chunk, done):
+                    results[position] = result
+                for target, sources in links.items():
+                    recorder.sources[target].update(sources)
+                bar.update(len(done))
+        return results, recorder
+    finally:
+        _WORK = None
+        bar.close()
 
 
 class SiteRenderer:
@@ -141,6 +174,7 @@ class SiteRenderer:
         repertoire.problems.extend(p for p in self.index.problems if p not in repertoire.problems)
         self.env = make_environment(template_dirs)
         self._statements: dict[tuple, dict[int, str]] = {}
+        self._links_to: dict[str, set[str]] = {}  # page -> pages linking to it, between the two passes
 
     def _render(self, template_name: str, page: str, recorder: Optional[LinkRecorder], **context) -> str:
         template = self.env.get_template(f"{template_name}.md.j2")
@@ -196,48 +230,26 @@ class SiteRenderer:
                 render("document", page, symbol=parse_symbol(symbol), kind_name=KIND_NAMES,
                        places=catalogue.documents.get(symbol, []), adoptions=index.adoptions(symbol))
         self._indexes(render)
-        pages, recorder = self._render_planned(planned)
-        bar = progress(len(pages), "Linking pages")
-        for page in list(pages):
-            sources = sorted(recorder.sources.get(page, ()), key=index.backlink_order)
-            pages[page] = pages[page].rstrip("\n") + "\n\n" + self._render("what_links_here", page, None,
-                                                                           sources=sources)
-            bar.update()
-        bar.close()
+        bodies, recorder = _on_every_core(self._render_planned_page, planned, self.jobs, "Writing pages")
+        addresses = [page for _, page, _ in planned]
+        self._links_to = recorder.sources
+        footers, _ = _on_every_core(self._what_links_here, addresses, self.jobs, "Linking pages")
+        pages = {page: body.rstrip("\n") + "\n\n" + footer for page, body, footer in zip(addresses, bodies, footers)}
+        del bodies, footers
+        self._links_to = {}
         pages.update(opendata.data_files(
             index.repertoire, lambda symbol: index.meeting_pages[symbol][:-3] + ".html",
             lambda section, number: index.catalogue.footnote_places.get((section.key, number), (None, None)),
             self.statements, to_json_dict(index.repertoire)))
         return pages
 
-    def _render_planned(self, planned: list[tuple[str, str, dict]]) -> tuple[dict[str, str], LinkRecorder]:
-        """Render every planned page, on every core: forked workers inherit the model and the
-        index (nothing to pickle on the way in) and send back the text and the links they saw."""
-        global _PLANNED
-        recorder = LinkRecorder()
-        pages: dict[str, str] = {}
-        bar = progress(len(planned), "Writing pages")
-        jobs = min(self.jobs, max(1, len(planned) // _PAGES_PER_CHUNK))
-        if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-            for template, page, context in planned:
-                pages[page] = self._render(template, page, recorder, **context)
-                bar.update()
-            bar.close()
-            return pages, recorder
-        _PLANNED = (self, planned)
-        chunks = [range(start, min(start + _PAGES_PER_CHUNK, len(planned)))
-                  for start in range(0, len(planned), _PAGES_PER_CHUNK)]
-        try:
-            with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-                for rendered, links in pool.map(_render_chunk, chunks):
-                    pages.update(rendered)
-                    for target, sources in links.items():
-                        recorder.sources[target].update(sources)
-                    bar.update(len(rendered))
-        finally:
-            _PLANNED = None
-            bar.close()
-        return pages, recorder
+    def _render_planned_page(self, planned: tuple[str, str, dict], recorder: LinkRecorder) -> str:
+        template, page, context = planned
+        return self._render(template, page, recorder, **context)
+
+    def _what_links_here(self, page: str, recorder: LinkRecorder) -> str:
+        sources = sorted(self._links_to.get(page, ()), key=self.index.backlink_order)
+        return self._render("what_links_here", page, None, sources=sources)
 
     def _meeting(self, render, section: Section, meeting) -> None:
         index = self.index
