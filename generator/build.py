@@ -7,6 +7,7 @@ pages; the build knows its own pages from the manifest `.generated`.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
@@ -24,11 +25,12 @@ import yaml
 from generator.assemble import read_sources
 from generator.errors import RepertoireError
 from generator.link import DEFAULT_DOCUMENT_BASE
-from generator.model import Repertoire
+from generator.model import Problem
 from generator.parse import TEXT_SUFFIXES
 from generator.render import BUNDLED_TEMPLATES, SiteRenderer
 from generator.report import build_report
-from generator.search_index import documents as search_documents, write_search_index
+from generator.search_index import SearchDocument, documents as search_documents
+from generator.lean_pages import install as install_lean_pages
 from generator.search_plugin import OVERRIDES as SEARCH_OVERRIDES, install as install_search
 
 REPORT_FILE = "build-report.json"
@@ -46,7 +48,7 @@ class ChecksFailed(RepertoireError):
 
 @dataclass
 class BuildResult:
-    repertoire: Repertoire
+    problems: list[Problem]
     pages: int
     site_dir: Path
     report: dict
@@ -174,9 +176,11 @@ def _not_the_dirty_build_notice(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
-def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, dirty: bool = False) -> None:
+def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, dirty: bool = False,
+               searched: Optional[list[SearchDocument]] = None) -> None:
     """A strict MkDocs build; any warning fails it with the first warning as the reason.
-    `dirty` rebuilds only the pages whose Markdown is newer than their HTML."""
+    `dirty` rebuilds only the pages whose Markdown is newer than their HTML; `searched` is what
+    the site's search index holds (written at the end of the build, full or incremental alike)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -189,7 +193,8 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, dirty: bool = 
     try:
         config = load_config(config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir),
                              strict=True)
-        install_search(config)  # Material's search box, this site's own index (generator/search_index.py)
+        install_search(config, searched)  # Material's search box, this site's own index (generator/search_index.py)
+        install_lean_pages(config)  # every page's HTML held compressed until written
         build(config, dirty=dirty)
     except MkDocsException as error:
         reason = warnings.messages[0] if warnings.messages else str(error)
@@ -199,6 +204,45 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, dirty: bool = 
         build_logger.removeFilter(_not_the_dirty_build_notice)
     if warnings.messages:
         raise RepertoireError(str(config_file), f"MkDocs build failed: {warnings.messages[0].splitlines()[0]}")
+
+
+# What MkDocs and Material write on every build, dirty or not: theme templates, Material's search
+# configuration (and its copy for file://), and this build's own files.
+ALWAYS_WRITTEN = {"404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json",
+                  "search/search_index.js", REPORT_FILE, STATE_FILE}
+
+
+def seed_dirty_site(site_dir: Path, new_site: Path, content_dir: Path, removed: set[str]) -> None:
+    """The previous site as the start of a dirty build in `new_site`, minus the `removed` files.
+
+    MkDocs' dirty build rewrites a file when its source in `content_dir` is newer than it, and
+    the ALWAYS_WRITTEN files. Those are copied; every other file, most of the site, is a hard link
+    (copying gigabytes would cost more than the build). MkDocs writes files in place, so a linked
+    file it rewrote would change the previous site too, which must stay whole until the new one
+    is complete.
+    """
+    for path in site_dir.rglob("*"):
+        relative = path.relative_to(site_dir).as_posix()
+        if path.is_dir() or relative in removed:
+            continue
+        target = new_site / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_symlink() or relative in ALWAYS_WRITTEN or _source_is_newer(path, relative, content_dir):
+            shutil.copy2(path, target, follow_symlinks=False)
+        else:
+            _link_or_copy(path, target)
+
+
+def _source_is_newer(built: Path, relative: str, content_dir: Path) -> bool:
+    built_time = built.stat().st_mtime
+    sources = [relative[:-5] + ".md", relative] if relative.endswith(".html") else [relative]
+    for source in sources:
+        try:
+            if (content_dir / source).stat().st_mtime > built_time:
+                return True
+        except OSError:
+            pass
+    return False
 
 
 def _swap(new: Path, target: Path) -> None:
@@ -219,7 +263,11 @@ def build_state(config_file: Path, template_dirs: Iterable[Path]) -> dict:
     import mkdocs
 
     digest = hashlib.sha256(Path(config_file).read_bytes())
-    for folder in [BUNDLED_TEMPLATES, SEARCH_OVERRIDES, *template_dirs]:
+    # The theme's own overrides (theme.custom_dir) are in every page, like the page templates.
+    theme = read_config(config_file).get("theme")
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    theme_dirs = [Path(config_file).parent / str(custom_dir)] if custom_dir else []
+    for folder in [BUNDLED_TEMPLATES, SEARCH_OVERRIDES, *template_dirs, *theme_dirs]:
         for path in sorted(Path(folder).rglob("*")):
             if path.is_file():
                 digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
@@ -257,9 +305,11 @@ def build_site(sources: Iterable[Path], content_dir: Path, site_dir: Path, confi
     timings["parse_s"] = time.perf_counter() - started
     renderer = SiteRenderer(repertoire, document_base(config), template_dirs, site_url=config.get("site_url"))
     pages = renderer.pages()
-    searched = search_documents(renderer.index)  # what search finds; indexed once MkDocs is done
-    del renderer
+    searched = search_documents(renderer.index)  # what search finds
     report = build_report(repertoire, len(pages))
+    problems = repertoire.problems
+    # MkDocs is about to hold every page: the model is not needed any more.
+    del renderer, repertoire
     timings["render_s"] = time.perf_counter() - started - sum(timings.values())
 
     new_content = content_dir.with_name(content_dir.name + ".new")
@@ -274,18 +324,13 @@ def build_site(sources: Iterable[Path], content_dir: Path, site_dir: Path, confi
         new_content.mkdir(parents=True)
         changes = stage_content(pages, content_dir, new_content)
         page_count = len(pages)
-        del pages  # on disk now; MkDocs is about to hold every page in memory itself
+        del pages  # on disk now
+        gc.collect()  # the model's reference cycles, before MkDocs holds its own copy of every page
         if dirty:
-            # MkDocs rebuilds a page when its Markdown is newer than its HTML: copy the previous
-            # site with its times, drop what was removed, and let it redo the rest.
-            shutil.copytree(site_dir, new_site, copy_function=shutil.copy2, symlinks=True)
-            for relative in changes.removed:
-                built = new_site / (relative[:-3] + ".html" if relative.endswith(".md") else relative)
-                built.unlink(missing_ok=True)
+            removed = {relative[:-3] + ".html" if relative.endswith(".md") else relative for relative in changes.removed}
+            seed_dirty_site(site_dir, new_site, new_content, removed)
         timings["write_s"] = time.perf_counter() - started - sum(timings.values())
-        run_mkdocs(config_file, new_content, new_site, dirty=dirty)
-        # The whole search index, from the model, after a full or an incremental build alike.
-        write_search_index(new_site, searched, new_content)
+        run_mkdocs(config_file, new_content, new_site, dirty=dirty, searched=searched)
         timings["mkdocs_s"] = time.perf_counter() - started - sum(timings.values())
         report["build"] = {"incremental": dirty, "pages_written": len(changes.written),
                            "pages_removed": len(changes.removed), "pages_unchanged": changes.kept,
@@ -298,4 +343,4 @@ def build_site(sources: Iterable[Path], content_dir: Path, site_dir: Path, confi
         raise
     _swap(new_content, content_dir)
     _swap(new_site, site_dir)
-    return BuildResult(repertoire, page_count, site_dir, report)
+    return BuildResult(problems, page_count, site_dir, report)

@@ -88,7 +88,7 @@ def _build(args: argparse.Namespace) -> int:
     sources = args.sources or default_sources(Path("sources"))
     result = build_site(sources, args.content, args.site, args.config, args.templates, strict=args.strict,
                         dhl=args.dhl)
-    _report(result.repertoire.problems)
+    _report(result.problems)
     print(f"Built {summary_line(result.report)} (details in {result.site_dir / REPORT_FILE}).")
     print(f"Open {(result.site_dir / 'index.html').resolve()}")
     if args.archive:

@@ -11,16 +11,19 @@ search plugin, it:
   configuration only (Material's bundle still loads it, and its highlighter reads the
   separator), so nothing is parsed per page and nothing big is written or shipped.
 
-The index itself is written after the build, from the model (`write_search_index`). Without
-this plugin (plain `mkdocs build`, `repertoire serve`) Material's own search works as usual.
+The index itself is written at the end of the build (`on_post_build`), from the documents
+`install` was given (`generator.search_index.documents`, made from the model) and the
+hand-written pages, as Material's search plugin writes its own. Without this plugin (plain
+`mkdocs build`, `repertoire serve`) Material's own search works as usual.
 """
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
 from mkdocs.plugins import BasePlugin
 
-from generator.search_index import MATERIAL_CONFIG, material_index
+from generator.search_index import MATERIAL_CONFIG, SearchDocument, material_index, write_search_index
 
 OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 NAME = "repertoire/search"
@@ -40,6 +43,9 @@ class _ConfigOnlyIndex:
 
 
 class RepertoireSearch(BasePlugin):
+    def __init__(self, documents: Optional[list[SearchDocument]] = None):
+        self.documents = documents
+
     def on_config(self, config):
         search = config.plugins.get("material/search")
         if search is None or not search.config.enabled:
@@ -51,7 +57,14 @@ class RepertoireSearch(BasePlugin):
         return config
 
 
-def install(config) -> None:
-    """Add the plugin to a configuration made by mkdocs.config.load_config (before the build)."""
-    if NAME not in config.plugins:
-        config.plugins[NAME] = RepertoireSearch()
+    def on_post_build(self, config) -> None:
+        # After Material's search plugin (added later, so called later): its search_index.json
+        # holds the configuration the index files are written with.
+        if self.documents is not None:
+            write_search_index(Path(config.site_dir), self.documents, Path(config.docs_dir))
+
+
+def install(config, documents: Optional[list[SearchDocument]] = None) -> None:
+    """Add the plugin to a configuration made by mkdocs.config.load_config (before the build);
+    with `documents`, the build ends by writing the site's search index."""
+    config.plugins[NAME] = RepertoireSearch(documents)

@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, SAMPLE_TXT
+from generator.build import seed_dirty_site
 from generator.search_index import read_index
 
 
@@ -103,3 +107,40 @@ def test_configuration_change_forces_a_full_build(work):
     report = build(work)
     assert report["build"]["incremental"] is False
     assert "Copy of" in (work / "site" / "meetings" / "S-PV-9475.html").read_text(encoding="utf-8")
+
+
+def test_failed_incremental_build_leaves_previous_site_whole(work):
+    """The dirty build starts from hard links to the previous site: a page MkDocs rewrites must
+    not write through the link, even when the build fails after writing it."""
+    build(work)
+    before = {p.relative_to(work): p.read_bytes() for p in (work / "site").rglob("*") if p.is_file()}
+    source = work / "source.txt"
+    source.write_text(source.read_text(encoding="utf-8").replace("tripartite forum", "quadripartite forum"),
+                      encoding="utf-8")
+    (work / "content" / "notes.md").write_text("# Notes\n\nSee [the missing page](missing.md).\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "build", "source.txt"], cwd=work,
+                            capture_output=True, text=True)
+    assert result.returncode == 2 and "missing.md" in result.stderr
+    after = {p.relative_to(work): p.read_bytes() for p in (work / "site").rglob("*") if p.is_file()}
+    assert after == before
+    assert b"quadripartite" not in before[Path("site/meetings/S-PV-9389.html")]
+
+
+def test_dirty_build_links_what_it_keeps_and_copies_what_it_rewrites(tmp_path):
+    site, content, new = tmp_path / "site", tmp_path / "content", tmp_path / "new"
+    for relative in ("kept.html", "changed.html", "gone.html", "404.html", "assets/theme.css", "data/d.json"):
+        (site / relative).parent.mkdir(parents=True, exist_ok=True)
+        (site / relative).write_text(relative, encoding="utf-8")
+    (content / "data").mkdir(parents=True)
+    for relative, age in (("kept.md", -100), ("changed.md", 100), ("data/d.json", 100)):
+        (content / relative).write_text("source", encoding="utf-8")
+        os.utime(content / relative, (time.time() + age, time.time() + age))
+    seed_dirty_site(site, new, content, removed={"gone.html"})
+    assert sorted(p.relative_to(new).as_posix() for p in new.rglob("*") if p.is_file()) == [
+        "404.html", "assets/theme.css", "changed.html", "data/d.json", "kept.html"]
+    linked = {p.relative_to(new).as_posix() for p in new.rglob("*")
+              if p.is_file() and p.stat().st_ino == (site / p.relative_to(new)).stat().st_ino}
+    assert linked == {"kept.html", "assets/theme.css"}
+    for relative in ("404.html", "changed.html", "data/d.json"):
+        (new / relative).write_text("rewritten", encoding="utf-8")  # as MkDocs writes: in place
+        assert (site / relative).read_text(encoding="utf-8") == relative
