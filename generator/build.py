@@ -88,21 +88,30 @@ def document_base(config: dict) -> str:
     return base if base.endswith("/") else base + "/"
 
 
-def check_addresses(addresses: Iterable[str]) -> None:
+class AddressCheck:
     """Page addresses stay inside the content folder and never collide, even on a file system
     that ignores case or normalises Unicode: two pages for one file is an error naming both."""
-    seen: dict[str, str] = {}
-    for address in addresses:
+
+    def __init__(self) -> None:
+        self._seen: dict[str, str] = {}
+
+    def add(self, address: str) -> None:
         parts = address.split("/")
         if (not address or address.startswith("/") or "\\" in address or "\x00" in address
                 or any(p in ("", ".", "..") for p in parts) or any(len(p.encode()) > 200 for p in parts)):
             raise RepertoireError(address, "unsafe page address (empty part, '..', absolute, backslash, NUL "
                                   "or a name over 200 bytes)")
         key = unicodedata.normalize("NFC", address).casefold()
-        if key in seen and seen[key] != address:
-            raise RepertoireError(address, f"page address collides with {seen[key]!r} (differs only by case "
+        if key in self._seen and self._seen[key] != address:
+            raise RepertoireError(address, f"page address collides with {self._seen[key]!r} (differs only by case "
                                   "or Unicode normalisation)")
-        seen[key] = address
+        self._seen[key] = address
+
+
+def check_addresses(addresses: Iterable[str]) -> None:
+    check = AddressCheck()
+    for address in addresses:
+        check.add(address)
 
 
 @dataclass
@@ -128,36 +137,56 @@ def _replace_file(target: Path, data: bytes) -> None:
     target.write_bytes(data)
 
 
-def stage_content(pages: dict[str, str], previous_content: Optional[Path], content_dir: Path) -> ContentChanges:
-    """Fill a fresh content folder from the previous one (hard links) and the generated pages:
-    only pages whose content changed are rewritten, so untouched files keep their modification time."""
-    check_addresses(pages)
-    generated_before: set[str] = set()
-    if previous_content and previous_content.is_dir():
-        manifest = previous_content / MANIFEST
-        if manifest.exists():
-            generated_before = set(manifest.read_text(encoding="utf-8").split("\n")) - {""}
-        for path in previous_content.rglob("*"):
-            relative = path.relative_to(previous_content).as_posix()
-            if path.is_file() and relative != MANIFEST and (relative not in generated_before or relative in pages):
-                _link_or_copy(path, content_dir / relative)
-    written: list[str] = []
-    root = content_dir.resolve()
-    for relative, text in pages.items():
-        target = content_dir / relative
-        if root not in target.resolve().parents:
+class ContentStager:
+    """Fills a fresh content folder from the previous one (hard links) and the generated files,
+    given one at a time (`add`): only files whose content changed are written, so untouched
+    files keep their modification time. `finish` drops the generated files of the previous
+    build that were not generated again."""
+
+    def __init__(self, previous_content: Optional[Path], content_dir: Path):
+        self.content_dir = content_dir
+        self._root = content_dir.resolve()
+        self._addresses = AddressCheck()
+        self._generated_before: set[str] = set()
+        self._generated: set[str] = set()
+        self._written: list[str] = []
+        if previous_content and previous_content.is_dir():
+            manifest = previous_content / MANIFEST
+            if manifest.exists():
+                self._generated_before = set(manifest.read_text(encoding="utf-8").split("\n")) - {""}
+            for path in previous_content.rglob("*"):
+                relative = path.relative_to(previous_content).as_posix()
+                if path.is_file() and relative != MANIFEST:
+                    _link_or_copy(path, content_dir / relative)
+
+    def add(self, relative: str, data: bytes) -> None:
+        self._addresses.add(relative)
+        target = self.content_dir / relative
+        if self._root not in target.resolve().parents:
             raise RepertoireError(relative, "page address would fall outside the content folder")
-        data = text.encode("utf-8")
+        self._generated.add(relative)
         if target.exists():
-            if relative not in generated_before:
+            if relative not in self._generated_before:
                 raise RepertoireError(str(target), "a hand-written page has this generated page's address")
             if target.stat().st_size == len(data) and target.read_bytes() == data:
-                continue
+                return
         _replace_file(target, data)
-        written.append(relative)
-    _replace_file(content_dir / MANIFEST, "\n".join(sorted(pages)).encode("utf-8"))
-    removed = sorted(generated_before - set(pages))
-    return ContentChanges(written, removed, len(pages) - len(written))
+        self._written.append(relative)
+
+    def finish(self) -> ContentChanges:
+        removed = sorted(self._generated_before - self._generated)
+        for relative in removed:
+            (self.content_dir / relative).unlink(missing_ok=True)
+        _replace_file(self.content_dir / MANIFEST, "\n".join(sorted(self._generated)).encode("utf-8"))
+        return ContentChanges(self._written, removed, len(self._generated) - len(self._written))
+
+
+def stage_content(pages: dict[str, str], previous_content: Optional[Path], content_dir: Path) -> ContentChanges:
+    """All of `pages` (content-relative path -> text) staged at once (see ContentStager)."""
+    stager = ContentStager(previous_content, content_dir)
+    for relative, text in pages.items():
+        stager.add(relative, text.encode("utf-8"))
+    return stager.finish()
 
 
 class _CountWarnings(logging.Handler):
@@ -303,14 +332,6 @@ def build_site(sources: Iterable[Path], content_dir: Path, site_dir: Path, confi
         raise ChecksFailed(first.file, f"{len(repertoire.problems)} problem(s) with --strict, first: {first.message}",
                            place=first.place)
     timings["parse_s"] = time.perf_counter() - started
-    renderer = SiteRenderer(repertoire, document_base(config), template_dirs, site_url=config.get("site_url"))
-    pages = renderer.pages()
-    searched = search_documents(renderer.index)  # what search finds
-    report = build_report(repertoire, len(pages))
-    problems = repertoire.problems
-    # MkDocs is about to hold every page: the model is not needed any more.
-    del renderer, repertoire
-    timings["render_s"] = time.perf_counter() - started - sum(timings.values())
 
     new_content = content_dir.with_name(content_dir.name + ".new")
     new_site = site_dir.with_name(site_dir.name + ".new")
@@ -322,10 +343,18 @@ def build_site(sources: Iterable[Path], content_dir: Path, site_dir: Path, confi
              and _previous_state(site_dir) == state)
     try:
         new_content.mkdir(parents=True)
-        changes = stage_content(pages, content_dir, new_content)
-        page_count = len(pages)
-        del pages  # on disk now
-        gc.collect()  # the model's reference cycles, before MkDocs holds its own copy of every page
+        stager = ContentStager(content_dir, new_content)
+        renderer = SiteRenderer(repertoire, document_base(config), template_dirs, site_url=config.get("site_url"))
+        renderer.write(stager.add)  # each page goes to disk as it is finished
+        changes = stager.finish()
+        page_count = changes.kept + len(changes.written)
+        searched = search_documents(renderer.index)  # what search finds
+        report = build_report(repertoire, page_count)
+        problems = repertoire.problems
+        # MkDocs is about to hold every page: the model is not needed any more.
+        del renderer, repertoire
+        gc.collect()  # the model's reference cycles too
+        timings["render_s"] = time.perf_counter() - started - sum(timings.values())
         if dirty:
             removed = {relative[:-3] + ".html" if relative.endswith(".md") else relative for relative in changes.removed}
             seed_dirty_site(site_dir, new_site, new_content, removed)

@@ -17,7 +17,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass, fields, is_dataclass
-from typing import Callable, Optional, Union, get_args, get_origin, get_type_hints
+from typing import Callable, Iterator, Optional, Union, get_args, get_origin, get_type_hints
 
 from generator import countries
 from generator.model import Decision, Footnote, Meeting, Repertoire, Section
@@ -159,18 +159,25 @@ def _decision_text(decision: dict) -> str:
 
 def data_files(repertoire: Repertoire, meeting_page: Callable[[str], str],
                footnote_place: Callable[[Section, int], tuple[Optional[int], Optional[str]]],
-               statements: Callable[[Section], dict[int, str]], full: dict) -> dict[str, str]:
-    """Every data file: content-relative path -> text.
+               statements: Callable[[Section], dict[int, str]], full: Callable[[], dict]) -> Iterator[tuple[str, str]]:
+    """Every data file, one at a time: (content-relative path, text).
 
     `meeting_page(symbol)` gives a meeting's site address, `footnote_place`
     the (paragraph number, meeting) a footnote is referenced from, and
-    `statements(section)` what each footnote supports; `full` is the model as
-    `to_json_dict` gives it.
+    `statements(section)` what each footnote supports; `full()` is the model as
+    `to_json_dict` gives it. Files are made as they are asked for: the data of
+    one lives in memory at a time.
     """
+    header = {"version": DATA_VERSION, "schema": "index.md"}
+    columns = {d.path: d.columns for d in DATASETS}
     meetings = [meeting_record(s, m, meeting_page(m.symbol)) for s, m in repertoire.meetings()]
+    yield MEETINGS_JSON, _json({**header, "meetings": meetings})
     meeting_rows = [{**record, **{key: _join(record[key]) for key in
                                   ("other_documents", "rule_37", "rule_39", "speakers")},
                      "decisions": _join(_decision_text(d) for d in record["decisions"])} for record in meetings]
+    del meetings
+    yield MEETINGS_CSV, _csv(columns[MEETINGS_CSV], meeting_rows)
+    del meeting_rows
     footnotes, citations = [], []
     for section in repertoire.sections:
         said = statements(section)
@@ -191,16 +198,12 @@ def data_files(repertoire: Repertoire, meeting_page: Callable[[str], str],
                 citations.append({**_section_fields(section), "source_page": paragraph.page, "footnote": None,
                                   "paragraph": number, "meeting": paragraph.meeting,
                                   "symbol": match.symbol.canonical, "countries": "", "country_codes": ""})
-    header = {"version": DATA_VERSION, "schema": "index.md"}
-    columns = {d.path: d.columns for d in DATASETS}
-    return {
-        MEETINGS_JSON: _json({**header, "meetings": meetings}),
-        MEETINGS_CSV: _csv(columns[MEETINGS_CSV], meeting_rows),
-        FOOTNOTES_JSON: _json({**header, "footnotes": footnotes}),
-        CITATIONS_CSV: _csv(columns[CITATIONS_CSV], citations),
-        REPERTOIRE_JSON: _json({**full, "version": DATA_VERSION}),
-        DATAPACKAGE: json.dumps(datapackage(), ensure_ascii=False, indent=1) + "\n",
-    }
+    yield FOOTNOTES_JSON, _json({**header, "footnotes": footnotes})
+    del footnotes
+    yield CITATIONS_CSV, _csv(columns[CITATIONS_CSV], citations)
+    del citations
+    yield REPERTOIRE_JSON, _json({**full(), "version": DATA_VERSION})
+    yield DATAPACKAGE, json.dumps(datapackage(), ensure_ascii=False, indent=1) + "\n"
 
 
 def datapackage() -> dict:

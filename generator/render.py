@@ -188,15 +188,26 @@ class SiteRenderer:
 
     def pages(self) -> dict[str, str]:
         """Every generated file: content-relative path -> text (Markdown pages and data files)."""
+        pages: dict[str, str] = {}
+        self.write(lambda address, data: pages.__setitem__(address, data.decode("utf-8")))
+        return pages
+
+    def write(self, sink: Callable[[str, bytes], None]) -> None:
+        """Every generated file, one at a time: `sink(content-relative path, UTF-8 text)`.
+
+        Only the pages' bodies are held all at once (as UTF-8, half the size of most Python
+        strings of these texts), waiting for their "What links here"; a page leaves memory
+        once given to the sink.
+        """
         # The model and the index live until the end: full garbage collections need not scan them
         # again and again (with ~10,000 meetings that made rendering grow faster than the site).
         gc.freeze()
         try:
-            return self._pages()
+            self._write(sink)
         finally:
             gc.unfreeze()
 
-    def _pages(self) -> dict[str, str]:
+    def _write(self, sink: Callable[[str, bytes], None]) -> None:
         index, catalogue = self.index, self.index.catalogue
         planned: list[tuple[str, str, dict]] = []
 
@@ -234,18 +245,20 @@ class SiteRenderer:
         addresses = [page for _, page, _ in planned]
         self._links_to = recorder.sources
         footers, _ = _on_every_core(self._what_links_here, addresses, self.jobs, "Linking pages")
-        pages = {page: body.rstrip("\n") + "\n\n" + footer for page, body, footer in zip(addresses, bodies, footers)}
-        del bodies, footers
         self._links_to = {}
-        pages.update(opendata.data_files(
-            index.repertoire, lambda symbol: index.meeting_pages[symbol][:-3] + ".html",
-            lambda section, number: index.catalogue.footnote_places.get((section.key, number), (None, None)),
-            self.statements, to_json_dict(index.repertoire)))
-        return pages
+        for position, (page, footer) in enumerate(zip(addresses, footers)):
+            body, bodies[position] = bodies[position], None
+            sink(page, body + b"\n\n" + footer.encode("utf-8"))
+        del bodies, footers
+        for path, text in opendata.data_files(
+                index.repertoire, lambda symbol: index.meeting_pages[symbol][:-3] + ".html",
+                lambda section, number: index.catalogue.footnote_places.get((section.key, number), (None, None)),
+                self.statements, lambda: to_json_dict(index.repertoire)):
+            sink(path, text.encode("utf-8"))
 
-    def _render_planned_page(self, planned: tuple[str, str, dict], recorder: LinkRecorder) -> str:
+    def _render_planned_page(self, planned: tuple[str, str, dict], recorder: LinkRecorder) -> bytes:
         template, page, context = planned
-        return self._render(template, page, recorder, **context)
+        return self._render(template, page, recorder, **context).rstrip("\n").encode("utf-8")
 
     def _what_links_here(self, page: str, recorder: LinkRecorder) -> str:
         sources = sorted(self._links_to.get(page, ()), key=self.index.backlink_order)
