@@ -11,6 +11,7 @@ from generator.errors import RepertoireError
 from generator.footnotes import resolve_footnotes
 from generator.markdown import escape
 from generator.model import Footnote
+from generator.parse.text import _parsed_plain_text, plain_text
 from generator.symbols import find_symbols, parse_symbol
 
 # Text built from the pieces that matter to the parsers, so the search reaches deep paths quickly.
@@ -85,3 +86,10 @@ def test_escaped_text_renders_as_itself(text):
     printable = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
     assert visible == " ".join(printable.split())
     assert "<" not in re.sub(r"</?p>", "", rendered).replace("&lt;", "")
+
+
+@given(text=st.text(alphabet=st.sampled_from(list("ab S/1(). \t\n\r\x00\xa0*_`!~#-\\[]<>&;\"'")), max_size=60)
+               | st.text(max_size=60))
+def test_plain_text_shortcut_matches_the_markdown_parser(text):
+    """Lines with no Markdown syntax skip markdown-it: they must come out as it would give them."""
+    assert plain_text(text) == _parsed_plain_text(text)

@@ -53,9 +53,19 @@ _md = MarkdownIt("commonmark").disable(["emphasis", "backticks", "image", "autol
 PLACEHOLDER_HREF = "#"
 
 
+# What the Markdown layer above reads as syntax (and what markdown-it normalises: NUL, CR).
+_INLINE_SYNTAX = re.compile(r"[\\\[<&\x00\r]")
+
+
 def plain_text(markdown: str) -> str:
     """Inline Markdown to plain text: symbol links unwrapped, escapes resolved, formatting tags dropped;
     anything else (other links, unknown HTML) kept as the literal text it is."""
+    if not _INLINE_SYNTAX.search(markdown):  # most lines: nothing for the parser to do
+        return normalize_space(markdown)
+    return _parsed_plain_text(markdown)
+
+
+def _parsed_plain_text(markdown: str) -> str:
     out: list[str] = []
     open_links: list[str] = []
     for block in _md.parseInline(markdown):
@@ -78,8 +88,11 @@ def plain_text(markdown: str) -> str:
     return normalize_space("".join(out))
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def normalize_space(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def split_markers(text: str) -> tuple[str, list[FootnoteRef]]:
