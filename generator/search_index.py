@@ -63,6 +63,7 @@ import unicodedata
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -101,7 +102,13 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)  # as the worker: normalize("NFKD"), drop \p{M}, lower
-    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M")).lower()
+    marks = [c for c in set(decomposed) if _is_mark(c)]  # a few distinct characters, not every one
+    return (decomposed.translate(dict.fromkeys(map(ord, marks))) if marks else decomposed).lower()
+
+
+@lru_cache(maxsize=None)
+def _is_mark(character: str) -> bool:
+    return unicodedata.category(character).startswith("M")
 
 
 def expand(word: str) -> list[str]:
@@ -335,6 +342,7 @@ def hand_written(content_dir: Path) -> list[SearchDocument]:
 # ---------------------------------------------------------------- the index
 
 
+@lru_cache(maxsize=1 << 16)  # a few distinct (count, length) pairs a page, hundreds of terms
 def _body_level(count: int, length: int) -> int:
     """1 to 4 by the term's frequency, BM25's way: saturating, and lower in long bodies (a
     section page repeats the accounts of all its meetings; each meeting's page ranks first)."""
