@@ -17,6 +17,7 @@ import html
 import json
 import multiprocessing
 import re
+import tempfile
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -25,6 +26,7 @@ from typing import Any, Callable, Iterable, Optional
 import jinja2
 
 from generator import opendata
+from generator.background import Background
 from generator.fetch import DEFAULT_BASE_URL, pages_for
 from generator.entities import BODY, BRIEFER, COUNTRY, DOCUMENT, MISSION, supported_statements
 from generator.link import (
@@ -244,17 +246,34 @@ class SiteRenderer:
         bodies, recorder = _on_every_core(self._render_planned_page, planned, self.jobs, "Writing pages")
         addresses = [page for _, page, _ in planned]
         self._links_to = recorder.sources
-        footers, _ = _on_every_core(self._what_links_here, addresses, self.jobs, "Linking pages")
-        self._links_to = {}
-        for position, (page, footer) in enumerate(zip(addresses, footers)):
-            body, bodies[position] = bodies[position], None
-            sink(page, body + b"\n\n" + footer.encode("utf-8"))
-        del bodies, footers
+        with tempfile.TemporaryDirectory(prefix="repertoire-data-") as scratch:
+            # The data files take the core the pages' writing leaves idle; they come back through
+            # files, one at a time, rather than all at once through a pipe.
+            data_files = Background(lambda: self._write_data_files(Path(scratch)), inline=self.jobs <= 1)
+            try:
+                footers, _ = _on_every_core(self._what_links_here, addresses, self.jobs, "Linking pages")
+                self._links_to = {}
+                for position, (page, footer) in enumerate(zip(addresses, footers)):
+                    body, bodies[position] = bodies[position], None
+                    sink(page, body + b"\n\n" + footer.encode("utf-8"))
+                del bodies, footers
+                for path in data_files.result():
+                    sink(path, (Path(scratch) / path).read_bytes())
+            finally:
+                data_files.close()
+
+    def _write_data_files(self, folder: Path) -> list[str]:
+        """The open data files (generator.opendata) written into `folder`; their paths."""
+        index = self.index
+        paths = []
         for path, text in opendata.data_files(
                 index.repertoire, lambda symbol: index.meeting_pages[symbol][:-3] + ".html",
                 lambda section, number: index.catalogue.footnote_places.get((section.key, number), (None, None)),
                 self.statements, lambda: to_json_dict(index.repertoire)):
-            sink(path, text.encode("utf-8"))
+            (folder / path).parent.mkdir(parents=True, exist_ok=True)
+            (folder / path).write_text(text, encoding="utf-8")
+            paths.append(path)
+        return paths
 
     def _render_planned_page(self, planned: tuple[str, str, dict], recorder: LinkRecorder) -> bytes:
         template, page, context = planned

@@ -610,20 +610,21 @@ def write_files(site_dir: Path, files: dict[str, bytes], version: str) -> int:
     return written
 
 
-def write_search_index(site_dir: Path, docs: list[SearchDocument], content_dir: Optional[Path] = None) -> dict:
-    """Build the index of `docs` (`documents()`) and of the hand-written pages of `content_dir`
-    (its Markdown files not in its `.generated` manifest), and write it into the built site.
-
-    Called after every MkDocs build, full or incremental: the index is always whole.
-    Returns counts for the build report.
-    """
+def prepare_search_index(docs: list[SearchDocument], content_dir: Optional[Path] = None) -> tuple[dict[str, bytes], str, dict]:
+    """The index files of `docs` (`documents()`) and of the hand-written pages of `content_dir`
+    (its Markdown files not in its `.generated` manifest): (files, version, counts)."""
     if content_dir is not None:
         docs = docs + hand_written(content_dir)
     index = build_index(docs)
     files, version = index_files(index)
-    written = write_files(site_dir, files, version)
-    return {"documents": len(index.docs), "terms": len(index.postings), "files": len(files),
-            "bytes": sum(len(d) for d in files.values()), "files_written": written}
+    return files, version, {"documents": len(index.docs), "terms": len(index.postings), "files": len(files),
+                            "bytes": sum(len(d) for d in files.values())}
+
+
+def write_search_index(site_dir: Path, docs: list[SearchDocument], content_dir: Optional[Path] = None) -> dict:
+    """Make the index (`prepare_search_index`) and write it into the built site. Returns counts."""
+    files, version, counts = prepare_search_index(docs, content_dir)
+    return {**counts, "files_written": write_files(site_dir, files, version)}
 
 
 

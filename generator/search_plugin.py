@@ -11,9 +11,10 @@ search plugin, it:
   configuration only (Material's bundle still loads it, and its highlighter reads the
   separator), so nothing is parsed per page and nothing big is written or shipped.
 
-The index itself is written at the end of the build (`on_post_build`), from the documents
-`install` was given (`generator.search_index.documents`, made from the model) and the
-hand-written pages, as Material's search plugin writes its own. Without this plugin (plain
+The index itself is made from the documents `install` was given
+(`generator.search_index.documents`, made from the model) and the hand-written pages, in a
+forked process from the start of the build (MkDocs keeps one core busy; the index takes the
+other), and written at the end (`on_post_build`), as Material's search plugin writes its own. Without this plugin (plain
 `mkdocs build`, `repertoire serve`) Material's own search works as usual.
 """
 from __future__ import annotations
@@ -23,7 +24,9 @@ from typing import Optional
 
 from mkdocs.plugins import BasePlugin
 
-from generator.search_index import MATERIAL_CONFIG, SearchDocument, material_index, write_search_index
+from generator.assemble import default_jobs
+from generator.background import Background
+from generator.search_index import MATERIAL_CONFIG, SearchDocument, material_index, prepare_search_index, write_files
 
 OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 NAME = "repertoire/search"
@@ -45,6 +48,7 @@ class _ConfigOnlyIndex:
 class RepertoireSearch(BasePlugin):
     def __init__(self, documents: Optional[list[SearchDocument]] = None):
         self.documents = documents
+        self._index: Optional[Background] = None
 
     def on_config(self, config):
         search = config.plugins.get("material/search")
@@ -57,11 +61,23 @@ class RepertoireSearch(BasePlugin):
         return config
 
 
+    def on_pre_build(self, config) -> None:
+        if self.documents is not None:
+            documents, content_dir = self.documents, Path(config.docs_dir)
+            self._index = Background(lambda: prepare_search_index(documents, content_dir), inline=default_jobs() <= 1)
+
     def on_post_build(self, config) -> None:
         # After Material's search plugin (added later, so called later): its search_index.json
         # holds the configuration the index files are written with.
-        if self.documents is not None:
-            write_search_index(Path(config.site_dir), self.documents, Path(config.docs_dir))
+        if self._index is not None:
+            files, version, _ = self._index.result()
+            self._index = None
+            write_files(Path(config.site_dir), files, version)
+
+    def on_build_error(self, error) -> None:
+        if self._index is not None:
+            self._index.close()
+            self._index = None
 
 
 def install(config, documents: Optional[list[SearchDocument]] = None) -> None:
