@@ -35,6 +35,9 @@ sys.argv = ["repertoire", "build", *sys.argv[1:]]
 from generator.cli import main
 code = main(sys.argv[1:])
 print("PEAK_RSS_KB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+# Rendering workers and background processes (fork: they share the main process's pages until
+# they write to them, so their peaks overlap its own and cannot simply be added).
+print("CHILD_PEAK_RSS_KB", resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)
 sys.exit(code)
 """
 
@@ -46,9 +49,11 @@ def run_build(work: Path, sources: list[Path]) -> dict:
     wall = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"build failed in {work}: {result.stderr.strip().splitlines()[-1]}")
-    peak = next(int(line.split()[1]) for line in result.stderr.splitlines() if line.startswith("PEAK_RSS_KB"))
+    peaks = {line.split()[0]: int(line.split()[1]) / 1024 for line in result.stderr.splitlines()
+             if line.startswith(("PEAK_RSS_KB", "CHILD_PEAK_RSS_KB"))}
     report = json.loads((work / "site" / "build-report.json").read_text(encoding="utf-8"))
-    return {"wall_s": wall, "peak_mb": peak / 1024, "report": report}
+    return {"wall_s": wall, "peak_mb": peaks["PEAK_RSS_KB"], "child_peak_mb": peaks["CHILD_PEAK_RSS_KB"],
+            "report": report}
 
 
 def folder_size(folder: Path) -> int:
@@ -93,7 +98,7 @@ def measure(meetings: int, seed: int, base: Path) -> dict:
     return {
         "meetings": meetings, "pages": pages,
         "parse_s": timings["parse_s"], "render_s": timings["render_s"], "mkdocs_s": timings["mkdocs_s"],
-        "total_s": full["wall_s"], "peak_mb": full["peak_mb"],
+        "total_s": full["wall_s"], "peak_mb": full["peak_mb"], "child_peak_mb": full["child_peak_mb"],
         "site_mb": site_bytes / 1e6, "search_mb": search_raw / 1e6, "search_gz_mb": search_gz / 1e6,
         "ms_per_page": full["wall_s"] * 1000 / pages, "generation_share": generation / full["wall_s"],
         "rebuild_s": rebuild["wall_s"], "rebuild_share": rebuild["wall_s"] / full["wall_s"],
@@ -104,7 +109,8 @@ def measure(meetings: int, seed: int, base: Path) -> dict:
 
 COLUMNS = [
     ("meetings", "{:>8,}"), ("pages", "{:>7,}"), ("parse_s", "{:>8.1f}"), ("render_s", "{:>9.1f}"),
-    ("mkdocs_s", "{:>9.1f}"), ("total_s", "{:>8.1f}"), ("peak_mb", "{:>8.0f}"), ("site_mb", "{:>8.1f}"),
+    ("mkdocs_s", "{:>9.1f}"), ("total_s", "{:>8.1f}"), ("peak_mb", "{:>8.0f}"), ("child_peak_mb", "{:>14.0f}"),
+    ("site_mb", "{:>8.1f}"),
     ("search_mb", "{:>10.1f}"), ("search_gz_mb", "{:>13.1f}"), ("ms_per_page", "{:>12.2f}"),
     ("generation_share", "{:>17.0%}"), ("rebuild_s", "{:>10.1f}"), ("rebuild_share", "{:>14.0%}"),
     ("rebuild_written", "{:>16,}"),

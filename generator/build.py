@@ -29,7 +29,8 @@ from generator.model import Problem
 from generator.parse import TEXT_SUFFIXES
 from generator.render import BUNDLED_TEMPLATES, SiteRenderer
 from generator.report import build_report
-from generator.search_index import SearchDocument, documents as search_documents
+from generator.background import Background
+from generator.search_index import documents as search_documents, prepare_search_index
 from generator.lean_pages import install as install_lean_pages
 from generator.search_plugin import OVERRIDES as SEARCH_OVERRIDES, install as install_search
 
@@ -206,10 +207,10 @@ def _not_the_dirty_build_notice(record: logging.LogRecord) -> bool:
 
 
 def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, dirty: bool = False,
-               searched: Optional[list[SearchDocument]] = None) -> None:
+               search_index: Optional[Background] = None) -> None:
     """A strict MkDocs build; any warning fails it with the first warning as the reason.
-    `dirty` rebuilds only the pages whose Markdown is newer than their HTML; `searched` is what
-    the site's search index holds (written at the end of the build, full or incremental alike)."""
+    `dirty` rebuilds only the pages whose Markdown is newer than their HTML; `search_index`
+    (`prepare_search_index` at work) is written at the end of the build, full or incremental."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -222,7 +223,7 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, dirty: bool = 
     try:
         config = load_config(config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir),
                              strict=True)
-        install_search(config, searched)  # Material's search box, this site's own index (generator/search_index.py)
+        install_search(config, search_index)  # Material's search box, this site's own index (generator/search_index.py)
         install_lean_pages(config)  # every page's HTML held compressed until written
         build(config, dirty=dirty)
     except MkDocsException as error:
@@ -341,6 +342,7 @@ def build_site(sources: Iterable[Path], content_dir: Path, site_dir: Path, confi
     state = build_state(config_file, template_dirs)
     dirty = (incremental and content_dir.is_dir() and (content_dir / MANIFEST).exists()
              and _previous_state(site_dir) == state)
+    search_index: Optional[Background] = None
     try:
         new_content.mkdir(parents=True)
         stager = ContentStager(content_dir, new_content)
@@ -348,7 +350,11 @@ def build_site(sources: Iterable[Path], content_dir: Path, site_dir: Path, confi
         renderer.write(stager.add)  # each page goes to disk as it is finished
         changes = stager.finish()
         page_count = changes.kept + len(changes.written)
-        searched = search_documents(renderer.index)  # what search finds
+        # The search index is made in a forked process (it has the model) while MkDocs builds.
+        index = renderer.index
+        search_index = Background(lambda: prepare_search_index(search_documents(index), new_content),
+                                  inline=renderer.jobs <= 1)
+        del index
         report = build_report(repertoire, page_count)
         problems = repertoire.problems
         # MkDocs is about to hold every page: the model is not needed any more.
@@ -359,7 +365,7 @@ def build_site(sources: Iterable[Path], content_dir: Path, site_dir: Path, confi
             removed = {relative[:-3] + ".html" if relative.endswith(".md") else relative for relative in changes.removed}
             seed_dirty_site(site_dir, new_site, new_content, removed)
         timings["write_s"] = time.perf_counter() - started - sum(timings.values())
-        run_mkdocs(config_file, new_content, new_site, dirty=dirty, searched=searched)
+        run_mkdocs(config_file, new_content, new_site, dirty=dirty, search_index=search_index)
         timings["mkdocs_s"] = time.perf_counter() - started - sum(timings.values())
         report["build"] = {"incremental": dirty, "pages_written": len(changes.written),
                            "pages_removed": len(changes.removed), "pages_unchanged": changes.kept,
@@ -367,6 +373,8 @@ def build_site(sources: Iterable[Path], content_dir: Path, site_dir: Path, confi
         (new_site / REPORT_FILE).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
         (new_site / STATE_FILE).write_text(json.dumps(state), encoding="utf-8")
     except BaseException:
+        if search_index is not None:
+            search_index.close()
         shutil.rmtree(new_content, ignore_errors=True)
         shutil.rmtree(new_site, ignore_errors=True)
         raise

@@ -11,10 +11,10 @@ search plugin, it:
   configuration only (Material's bundle still loads it, and its highlighter reads the
   separator), so nothing is parsed per page and nothing big is written or shipped.
 
-The index itself is made from the documents `install` was given
-(`generator.search_index.documents`, made from the model) and the hand-written pages, in a
-forked process from the start of the build (MkDocs keeps one core busy; the index takes the
-other), and written at the end (`on_post_build`), as Material's search plugin writes its own. Without this plugin (plain
+The index itself is made from the model and the hand-written pages in a forked process
+(`generator.build` starts it before MkDocs: MkDocs keeps one core busy, the index takes the
+other) and written at the end of the build (`on_post_build`), as Material's search plugin
+writes its own. Without this plugin (plain
 `mkdocs build`, `repertoire serve`) Material's own search works as usual.
 """
 from __future__ import annotations
@@ -24,9 +24,8 @@ from typing import Optional
 
 from mkdocs.plugins import BasePlugin
 
-from generator.assemble import default_jobs
 from generator.background import Background
-from generator.search_index import MATERIAL_CONFIG, SearchDocument, material_index, prepare_search_index, write_files
+from generator.search_index import MATERIAL_CONFIG, material_index, write_files
 
 OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 NAME = "repertoire/search"
@@ -46,9 +45,9 @@ class _ConfigOnlyIndex:
 
 
 class RepertoireSearch(BasePlugin):
-    def __init__(self, documents: Optional[list[SearchDocument]] = None):
-        self.documents = documents
-        self._index: Optional[Background] = None
+    def __init__(self, index: Optional[Background] = None):
+        # The index files being made (`prepare_search_index`), written at the end of the build.
+        self._index = index
 
     def on_config(self, config):
         search = config.plugins.get("material/search")
@@ -60,11 +59,6 @@ class RepertoireSearch(BasePlugin):
         search.search_index = _ConfigOnlyIndex({**MATERIAL_CONFIG, **settings})
         return config
 
-
-    def on_pre_build(self, config) -> None:
-        if self.documents is not None:
-            documents, content_dir = self.documents, Path(config.docs_dir)
-            self._index = Background(lambda: prepare_search_index(documents, content_dir), inline=default_jobs() <= 1)
 
     def on_post_build(self, config) -> None:
         # After Material's search plugin (added later, so called later): its search_index.json
@@ -80,7 +74,8 @@ class RepertoireSearch(BasePlugin):
             self._index = None
 
 
-def install(config, documents: Optional[list[SearchDocument]] = None) -> None:
+def install(config, index: Optional[Background] = None) -> None:
     """Add the plugin to a configuration made by mkdocs.config.load_config (before the build);
-    with `documents`, the build ends by writing the site's search index."""
-    config.plugins[NAME] = RepertoireSearch(documents)
+    with `index` (`prepare_search_index` running in the background), the build ends by writing
+    the site's search index."""
+    config.plugins[NAME] = RepertoireSearch(index)
