@@ -130,6 +130,22 @@ def _link_or_copy(source: Path, target: Path) -> None:
         shutil.copy2(source, target)
 
 
+def _link_tree(source: Path, target: Path, skip: set[str]) -> None:
+    """`source`'s files into `target` as hard links (copies across file systems); symbolic links
+    stay links, never followed (one pointing at / must not copy the disk)."""
+    for folder, folders, files in os.walk(source):
+        relative_folder = Path(folder).relative_to(source)
+        for name in folders + files:
+            path, relative = Path(folder) / name, (relative_folder / name).as_posix()
+            if relative in skip:
+                continue
+            if path.is_symlink():
+                (target / relative).parent.mkdir(parents=True, exist_ok=True)
+                os.symlink(os.readlink(path), target / relative)
+            elif name in files:
+                _link_or_copy(path, target / relative)
+
+
 def _replace_file(target: Path, data: bytes) -> None:
     """Write a file that may be a hard link to the previous build's copy: never write through the link."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -151,28 +167,45 @@ class ContentStager:
         self._generated_before: set[str] = set()
         self._generated: set[str] = set()
         self._written: list[str] = []
+        self._folders: dict[str, str] = {}  # content-relative folder -> its path, made and checked
         if previous_content and previous_content.is_dir():
             manifest = previous_content / MANIFEST
             if manifest.exists():
                 self._generated_before = set(manifest.read_text(encoding="utf-8").split("\n")) - {""}
-            for path in previous_content.rglob("*"):
-                relative = path.relative_to(previous_content).as_posix()
-                if path.is_file() and relative != MANIFEST:
-                    _link_or_copy(path, content_dir / relative)
+            _link_tree(previous_content, content_dir, skip={MANIFEST})
 
     def add(self, relative: str, data: bytes) -> None:
         self._addresses.add(relative)
-        target = self.content_dir / relative
-        if self._root not in target.resolve().parents:
-            raise RepertoireError(relative, "page address would fall outside the content folder")
+        folder, _, name = relative.rpartition("/")
+        target = os.path.join(self._folder(folder, relative), name)
         self._generated.add(relative)
-        if target.exists():
+        try:
+            size = os.stat(target).st_size
+        except FileNotFoundError:
+            size = None
+        if size is not None:
             if relative not in self._generated_before:
-                raise RepertoireError(str(target), "a hand-written page has this generated page's address")
-            if target.stat().st_size == len(data) and target.read_bytes() == data:
-                return
-        _replace_file(target, data)
+                raise RepertoireError(target, "a hand-written page has this generated page's address")
+            with open(target, "rb") as handle:
+                if size == len(data) and handle.read() == data:
+                    return
+            os.unlink(target)  # may be a hard link to the previous build's copy: never write through it
+        with open(target, "xb") as handle:
+            handle.write(data)
         self._written.append(relative)
+
+    def _folder(self, folder: str, relative: str) -> str:
+        """The folder's path, made and checked to lie inside the content folder once (tens of
+        thousands of pages share a few folders)."""
+        known = self._folders.get(folder)
+        if known is None:
+            path = self.content_dir / folder
+            path.mkdir(parents=True, exist_ok=True)
+            resolved = path.resolve()
+            if resolved != self._root and self._root not in resolved.parents:
+                raise RepertoireError(relative, "page address would fall outside the content folder")
+            known = self._folders[folder] = str(path)
+        return known
 
     def finish(self) -> ContentChanges:
         removed = sorted(self._generated_before - self._generated)

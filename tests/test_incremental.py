@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SAMPLE_TXT
-from generator.build import seed_dirty_site
+from generator.build import ContentStager, seed_dirty_site
+from generator.errors import RepertoireError
 from generator.search_index import read_index
 
 
@@ -144,3 +145,18 @@ def test_dirty_build_links_what_it_keeps_and_copies_what_it_rewrites(tmp_path):
     for relative in ("404.html", "changed.html", "data/d.json"):
         (new / relative).write_text("rewritten", encoding="utf-8")  # as MkDocs writes: in place
         assert (site / relative).read_text(encoding="utf-8") == relative
+
+
+def test_staging_refuses_a_hand_written_page_at_a_generated_address_and_escapes(tmp_path):
+    previous, staged = tmp_path / "content", tmp_path / "content.new"
+    (previous / "meetings").mkdir(parents=True)
+    (previous / "meetings" / "S-PV-1.md").write_text("# Written by hand\n", encoding="utf-8")
+    (previous / "outside").symlink_to(tmp_path, target_is_directory=True)
+    stager = ContentStager(previous, staged)
+    stager.add("meetings/S-PV-2.md", b"# Generated\n")
+    with pytest.raises(RepertoireError, match="hand-written page"):
+        stager.add("meetings/S-PV-1.md", b"# Generated\n")
+    with pytest.raises(RepertoireError, match="outside the content folder"):
+        ContentStager(None, staged).add("outside/x.md", b"")
+    assert (staged / "meetings" / "S-PV-1.md").read_text(encoding="utf-8") == "# Written by hand\n"
+    assert not (tmp_path / "x.md").exists()
