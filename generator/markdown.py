@@ -16,12 +16,16 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WHITESPACE = re.compile(r"\s+")
 _LOOSE_WHITESPACE = re.compile(r"\s{2,}|[^\S ]")  # anything `_WHITESPACE.sub(" ", ...)` would change
 _BACKSLASHED = "`*_[]{}()!#+|.-"  # and the backslash itself, escaped first
+# Anything `escape` changes: most names and short texts have none, and come back as they are.
+_TO_ESCAPE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\\`*_\[\]{}()!#+|.\-&<>]|\s{2,}|[^\S ]")
 
 
 def escape(text: str) -> str:
     """Plain text -> Markdown that renders as exactly that text."""
     # Control characters cannot appear in HTML, and \x02/\x03 are Python-Markdown's own placeholders.
     # Every page is mostly escaped text: searching first skips the substitutions most text needs not.
+    if not _TO_ESCAPE.search(text):
+        return text
     if _CONTROL.search(text):
         text = _CONTROL.sub("", text)
     if _LOOSE_WHITESPACE.search(text):

@@ -16,6 +16,7 @@ import gc
 import html
 import json
 import multiprocessing
+import os
 import re
 import tempfile
 from collections import defaultdict
@@ -36,6 +37,7 @@ from generator.link import (
 )
 from generator.model import Meeting, Repertoire, Section, to_json_dict
 from generator.assemble import default_jobs
+from generator.parse.pdf_cache import cache_dir
 from generator.progress import progress
 from generator.symbols import parse_symbol
 
@@ -45,9 +47,29 @@ KIND_NAMES = {"meeting": "meeting record", "resolution": "Security Council resol
               "ga-resolution": "General Assembly resolution", "agenda": "agenda"}
 
 
+class _TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between builds, as Python keeps __pycache__ (compiling them all
+    costs every rendering process a quarter of a second). Keyed by each template's source; a
+    cache that cannot be written just means compiling again, never a failed build."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            os.makedirs(self.directory, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, ValueError, EOFError):
+            bucket.reset()
+
+
 def make_environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
     search_path = [str(p) for p in template_dirs] + [str(BUNDLED_TEMPLATES)]
     env = jinja2.Environment(
+        bytecode_cache=_TemplateCache(str(cache_dir() / "templates")),
         loader=jinja2.FileSystemLoader(search_path),
         autoescape=False,  # output is Markdown; text is escaped by `link.escape`/`link.text`
         undefined=jinja2.StrictUndefined,
