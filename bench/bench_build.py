@@ -5,7 +5,8 @@
 For each N (default 1,000, 4,000 and 16,000 meetings) it builds a site from
 scratch with the real `repertoire build` in a separate process, then changes
 one source file and builds again (incremental). Prints a table: parse, page
-generation and MkDocs time, peak memory, pages, site size, search index size
+generation and MkDocs time, peak memory (of the main process, of the largest worker, and of
+all of them together, sampled), pages, site size, search index size
 (raw and gzip), milliseconds per page, the share of generation in the total,
 and the rebuild's cost relative to the full build. Run by `make bench`.
 Not part of the test suite: the numbers depend on the machine and its load.
@@ -20,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -42,10 +44,57 @@ sys.exit(code)
 """
 
 
+def _children(pid: int) -> list[int]:
+    children = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):  # a process started from any of its threads
+        try:
+            children += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    return children
+
+
+def _pss_kb(pid: int) -> int:
+    """Proportional set size: a page shared by n processes counts 1/n in each, so the sum over
+    processes is the memory they take together (forked workers share the model)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+class TreeMemory(threading.Thread):
+    """Samples the memory of a process and all its descendants together, keeping the peak."""
+
+    def __init__(self, pid: int, interval: float = 0.25):
+        super().__init__(daemon=True)
+        self.pid, self.interval, self.peak_kb = pid, interval, 0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.is_set():
+            tree, pending = [], [self.pid]
+            while pending:
+                pid = pending.pop()
+                tree.append(pid)
+                pending += _children(pid)
+            self.peak_kb = max(self.peak_kb, sum(map(_pss_kb, tree)))
+            self.done.wait(self.interval)
+
+
 def run_build(work: Path, sources: list[Path]) -> dict:
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", RUNNER, *map(str, sources)], cwd=work,
-                            capture_output=True, text=True)
+    process = subprocess.Popen([sys.executable, "-c", RUNNER, *map(str, sources)], cwd=work,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    memory = TreeMemory(process.pid)
+    memory.start()
+    stdout, stderr = process.communicate()
+    memory.done.set()
+    memory.join()
+    result = subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
     wall = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"build failed in {work}: {result.stderr.strip().splitlines()[-1]}")
@@ -53,7 +102,7 @@ def run_build(work: Path, sources: list[Path]) -> dict:
              if line.startswith(("PEAK_RSS_KB", "CHILD_PEAK_RSS_KB"))}
     report = json.loads((work / "site" / "build-report.json").read_text(encoding="utf-8"))
     return {"wall_s": wall, "peak_mb": peaks["PEAK_RSS_KB"], "child_peak_mb": peaks["CHILD_PEAK_RSS_KB"],
-            "report": report}
+            "all_peak_mb": memory.peak_kb / 1024, "report": report}
 
 
 def folder_size(folder: Path) -> int:
@@ -99,6 +148,7 @@ def measure(meetings: int, seed: int, base: Path) -> dict:
         "meetings": meetings, "pages": pages,
         "parse_s": timings["parse_s"], "render_s": timings["render_s"], "mkdocs_s": timings["mkdocs_s"],
         "total_s": full["wall_s"], "peak_mb": full["peak_mb"], "child_peak_mb": full["child_peak_mb"],
+        "all_peak_mb": full["all_peak_mb"],
         "site_mb": site_bytes / 1e6, "search_mb": search_raw / 1e6, "search_gz_mb": search_gz / 1e6,
         "ms_per_page": full["wall_s"] * 1000 / pages, "generation_share": generation / full["wall_s"],
         "rebuild_s": rebuild["wall_s"], "rebuild_share": rebuild["wall_s"] / full["wall_s"],
@@ -110,6 +160,7 @@ def measure(meetings: int, seed: int, base: Path) -> dict:
 COLUMNS = [
     ("meetings", "{:>8,}"), ("pages", "{:>7,}"), ("parse_s", "{:>8.1f}"), ("render_s", "{:>9.1f}"),
     ("mkdocs_s", "{:>9.1f}"), ("total_s", "{:>8.1f}"), ("peak_mb", "{:>8.0f}"), ("child_peak_mb", "{:>14.0f}"),
+    ("all_peak_mb", "{:>12.0f}"),
     ("site_mb", "{:>8.1f}"),
     ("search_mb", "{:>10.1f}"), ("search_gz_mb", "{:>13.1f}"), ("ms_per_page", "{:>12.2f}"),
     ("generation_share", "{:>17.0%}"), ("rebuild_s", "{:>10.1f}"), ("rebuild_share", "{:>14.0%}"),
