@@ -78,6 +78,22 @@ def section_slug(section: Section) -> str:
     return "-".join(anchor(p) for p in parts if p)
 
 
+def supplement_label(supplement: Optional[int]) -> str:
+    return f"{supplement} supplement" if supplement else "undated supplement"
+
+
+def entity_supplements(catalogue: Catalogue, kind: str, key: Hashable) -> list[Optional[int]]:
+    """The supplements of the Repertoire that name an entity, oldest first (undated last)."""
+    sections: list[Section] = []
+    if kind == COUNTRY:
+        sections += [c.section for c in catalogue.country_citations.get(key, [])]
+        sections += [section for section, _ in catalogue.invitations.get(key, [])]
+    elif kind == BRIEFER:
+        sections += [section for section, _ in catalogue.briefers.get(key, [])]
+    sections += [place.section for place in catalogue.mentions.get((kind, key), [])]
+    return sorted({s.supplement for s in sections}, key=lambda year: (year is None, year or 0))
+
+
 def natural_key(text: str) -> tuple:
     """Sort key putting S/PV.999 before S/PV.1000."""
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", text) if p)
@@ -95,6 +111,9 @@ class SiteIndex:
     meeting_sections: dict[str, Section] = field(default_factory=dict)
     meetings: dict[str, Meeting] = field(default_factory=dict)  # canonical symbol -> meeting
     entity_pages: dict[tuple, str] = field(default_factory=dict)  # (kind, key) -> page
+    # (kind, key) -> {supplement: page}, for an entity the Repertoire names in several supplements:
+    # its page lists the supplements, a page for each holds what that supplement says.
+    entity_supplements: dict[tuple, dict[Optional[int], str]] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)  # page -> how links to it are labelled
     sort_keys: dict[str, tuple] = field(default_factory=dict)
     paragraphs: dict[str, list[tuple[int, Paragraph]]] = field(default_factory=lambda: defaultdict(list))
@@ -145,6 +164,16 @@ class SiteIndex:
             index._entity(acronym.kind, acronym.short, acronym.short, f"{acronym.short}: {acronym.long}")
         for title in catalogue.briefers:
             index._entity(BRIEFER, title, title, title)
+        for (kind, key), page in list(index.entity_pages.items()):
+            supplements = entity_supplements(catalogue, kind, key)
+            if len(supplements) > 1:
+                name = index.titles[page] if kind == COUNTRY or kind == BRIEFER else key
+                index.entity_supplements[(kind, key)] = {
+                    supplement: index._page(f"{page[:-3]}/{supplement or 'undated'}.md",
+                                            f"{name} in the {supplement_label(supplement)}",
+                                            index.sort_keys[page],  # after the entity's page, by address
+                                            f"{kind} {key!r} in the {supplement_label(supplement)}")
+                    for supplement in supplements}
         for symbol in catalogue.documents:
             if symbol not in index.meeting_pages:
                 index._entity(DOCUMENT, symbol, symbol, symbol, natural_key(symbol))
@@ -187,6 +216,10 @@ class SiteIndex:
 
     def page_of(self, kind: str, key: Hashable) -> Optional[str]:
         return self.entity_pages.get((kind, key))
+
+    def supplement_pages(self, kind: str, key: Hashable) -> dict[Optional[int], str]:
+        """The entity's page for each supplement, oldest first; empty when it has a single page."""
+        return self.entity_supplements.get((kind, key), {})
 
     def symbol_page(self, canonical: str) -> Optional[str]:
         return self.meeting_pages.get(canonical) or self.entity_pages.get((DOCUMENT, canonical))

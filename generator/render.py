@@ -33,6 +33,7 @@ from generator.entities import BODY, BRIEFER, COUNTRY, DOCUMENT, MISSION, suppor
 from generator.link import (
     BODIES_INDEX, BRIEFERS_INDEX, COUNTRIES_INDEX, DATA_INDEX, DOCUMENTS_INDEX, HOME, MEETINGS_INDEX, MISSIONS_INDEX,
     SECTIONS_INDEX, TOPICS_INDEX, LinkRecorder, PageLinker, SiteIndex, anchor, human_date, natural_key,
+    supplement_label,
     paragraph_anchor,
 )
 from generator.model import Meeting, Repertoire, Section, to_json_dict
@@ -81,6 +82,7 @@ def make_environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
     env.filters["human_date"] = human_date
     env.filters["anchor"] = anchor
     env.filters["para"] = paragraph_anchor
+    env.filters["supplement_label"] = supplement_label
     env.globals["symbol_kind"] = lambda symbol: parse_symbol(symbol).kind
     # JSON strings are valid YAML scalars: safe front matter whatever the text holds. Themes put
     # the title and description into the HTML unescaped, so they are HTML-escaped first.
@@ -254,11 +256,11 @@ class SiteRenderer:
         for code, country in sorted(catalogue.countries.items(), key=lambda item: item[1].name):
             self._country(render, code, country)
         for acronym in catalogue.acronyms.values():
-            render("mission", index.page_of(acronym.kind, acronym.short), acronym=acronym,
-                   groups=by_meeting(catalogue.mentions.get((acronym.kind, acronym.short), [])))
+            self._entity(render, "mission", acronym.kind, acronym.short, {"acronym": acronym},
+                         groups=by_meeting(catalogue.mentions.get((acronym.kind, acronym.short), [])))
         for title, meetings in catalogue.briefers.items():
-            render("briefer", index.page_of(BRIEFER, title), title=title, meetings=meetings,
-                   mentions=by_meeting(catalogue.mentions.get((BRIEFER, title), [])))
+            self._entity(render, "briefer", BRIEFER, title, {"title": title}, meetings=meetings,
+                         mentions=by_meeting(catalogue.mentions.get((BRIEFER, title), [])))
         for symbol in dict.fromkeys([*catalogue.documents, *index.timeline.adoptions]):
             page = index.page_of(DOCUMENT, symbol)
             if page:
@@ -337,9 +339,27 @@ class SiteRenderer:
         groups: dict[tuple, list] = {}
         for cited in catalogue.country_citations.get(code, []):
             groups.setdefault((id(cited.section), cited.meeting), []).append(cited)
-        render("country", self.index.page_of(COUNTRY, code), country=country,
-               groups=[(items[0].section, meeting, items) for (_, meeting), items in groups.items()],
-               invitations=catalogue.invitations.get(code, []))
+        self._entity(render, "country", COUNTRY, code, {"country": country},
+                     groups=[(items[0].section, meeting, items) for (_, meeting), items in groups.items()],
+                     invitations=catalogue.invitations.get(code, []))
+
+    def _entity(self, render, template: str, kind: str, key, context: dict, **lists: list) -> None:
+        """An entity's page; when the Repertoire names it in several supplements, also a page for
+        each, holding what that supplement says (the entity's page lists them): a country cited
+        at thousands of meetings gets pages a reader can open, and a build that stays linear.
+
+        `lists` hold (section, ...) items. The template gets them whole on the entity's page and
+        cut to the supplement on a supplement's page, `years` ([(supplement, page, lists)], empty
+        when there is a single page), `in_supplement` (on a supplement's page), `supplement`
+        (that page's) and `main` (the entity's page)."""
+        main = self.index.page_of(kind, key)
+        pages = self.index.supplement_pages(kind, key)
+        years = [(supplement, page, {name: [item for item in items if item[0].supplement == supplement]
+                                     for name, items in lists.items()})
+                 for supplement, page in pages.items()]
+        render(template, main, **context, **lists, years=years, supplement=None, in_supplement=False, main=main)
+        for supplement, page, cut in years:
+            render(template, page, **context, **cut, years=years, supplement=supplement, in_supplement=True, main=main)
 
     def _indexes(self, render) -> None:
         index, catalogue = self.index, self.index.catalogue
