@@ -33,8 +33,7 @@ from generator.entities import BODY, BRIEFER, COUNTRY, DOCUMENT, MISSION, suppor
 from generator.link import (
     BODIES_INDEX, BRIEFERS_INDEX, COUNTRIES_INDEX, DATA_INDEX, DOCUMENTS_INDEX, HOME, MEETINGS_INDEX, MISSIONS_INDEX,
     SECTIONS_INDEX, TOPICS_INDEX, LinkRecorder, PageLinker, SiteIndex, anchor, human_date, natural_key,
-    supplement_label,
-    paragraph_anchor,
+    paragraph_anchor, supplement_label,
 )
 from generator.model import Meeting, Repertoire, Section, to_json_dict
 from generator.assemble import default_jobs
