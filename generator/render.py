@@ -269,14 +269,13 @@ class SiteRenderer:
         bodies, recorder = _on_every_core(self._render_planned_page, planned, self.jobs, "Writing pages")
         addresses = [page for _, page, _ in planned]
         self._links_to = recorder.sources
-        footers, _ = _on_every_core(self._what_links_here, addresses, self.jobs, "Linking pages")
-        self._links_to = {}
         with tempfile.TemporaryDirectory(prefix="repertoire-data-") as scratch:
-            # The data files take the core the pages' writing leaves idle (started once the workers
-            # are gone: each forked process copies what it touches), and come back through files,
-            # one at a time, rather than all at once through a pipe.
+            # The data files take the core the pages' writing leaves idle, and come back through
+            # files, one at a time, rather than all at once through a pipe.
             data_files = Background(lambda: self._write_data_files(Path(scratch)), inline=self.jobs <= 1)
             try:
+                footers, _ = _on_every_core(self._what_links_here, addresses, self.jobs, "Linking pages")
+                self._links_to = {}
                 for position, (page, footer) in enumerate(zip(addresses, footers)):
                     body, bodies[position] = bodies[position], None
                     sink(page, body + b"\n\n" + footer.encode("utf-8"))

@@ -14,8 +14,8 @@ search plugin, it:
 The index itself is made from the model and the hand-written pages in a forked process
 (`generator.build` starts it before MkDocs: MkDocs keeps one core busy, the index takes the
 other) and written at the end of the build (`on_post_build`), as Material's search plugin
-writes its own. Without this plugin (plain
-`mkdocs build`, `repertoire serve`) Material's own search works as usual.
+writes its own. Without this plugin (plain `mkdocs build`, `repertoire serve`) Material's own
+search works as usual.
 """
 from __future__ import annotations
 
@@ -58,7 +58,6 @@ class RepertoireSearch(BasePlugin):
         settings = {key: search.config[key] for key in MATERIAL_CONFIG if search.config.get(key) is not None}
         search.search_index = _ConfigOnlyIndex({**MATERIAL_CONFIG, **settings})
         return config
-
 
     def on_post_build(self, config) -> None:
         # After Material's search plugin (added later, so called later): its search_index.json
