@@ -215,14 +215,6 @@ class ContentStager:
         return ContentChanges(self._written, removed, len(self._generated) - len(self._written))
 
 
-def stage_content(pages: dict[str, str], previous_content: Optional[Path], content_dir: Path) -> ContentChanges:
-    """All of `pages` (content-relative path -> text) staged at once (see ContentStager)."""
-    stager = ContentStager(previous_content, content_dir)
-    for relative, text in pages.items():
-        stager.add(relative, text.encode("utf-8"))
-    return stager.finish()
-
-
 class _CountWarnings(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
