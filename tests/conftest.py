@@ -27,3 +27,17 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip("../shared/data is absent")
     return SHARED_DATA
+
+
+def project_folder(folder: Path, assets: bool = False) -> Path:
+    """A folder to build a site in, as a user's project: the project's mkdocs.yml, and content/
+    with the hand-written page (and with `assets`, the site's CSS, scripts and vendored files)."""
+    import shutil
+
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    (folder / "content").mkdir(exist_ok=True)
+    shutil.copy(ROOT / "content" / "about.md", folder / "content" / "about.md")
+    if assets:
+        shutil.copytree(ROOT / "content" / "assets", folder / "content" / "assets")
+    return folder

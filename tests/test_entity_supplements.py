@@ -3,12 +3,11 @@ holds what that supplement says, and the site built from them has no broken link
 from __future__ import annotations
 
 import re
-import shutil
 from collections import Counter
 
 import pytest
 
-from conftest import ROOT
+from conftest import project_folder
 from generator.assemble import read_sources
 from generator.build import build_site
 from generator.entities import BRIEFER, COUNTRY, MISSION
@@ -62,10 +61,7 @@ def test_missions_and_briefers_split_the_same_way(synthetic):
 
 def test_the_site_with_supplement_pages_builds_strict(synthetic, tmp_path):
     _, files, index, _ = synthetic
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    (tmp_path / "content").mkdir()
-    shutil.copy(ROOT / "content" / "about.md", tmp_path / "content" / "about.md")
-    shutil.copytree(ROOT / "content" / "assets", tmp_path / "content" / "assets")
+    project_folder(tmp_path, assets=True)
     build_site(files, tmp_path / "content", tmp_path / "site", tmp_path / "mkdocs.yml")  # strict: no broken link
     some = next(iter(index.entity_supplements.values()))
     for page in some.values():

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
 
 import pytest
 
-from conftest import ROOT
+from conftest import project_folder
 
 HOSTILE = [
     "<script>alert('x')</script>",
@@ -81,10 +80,7 @@ class _Elements(HTMLParser):
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    work = tmp_path_factory.mktemp("hostile")
-    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
-    (work / "content").mkdir()
-    shutil.copy(ROOT / "content" / "about.md", work / "content" / "about.md")
+    work = project_folder(tmp_path_factory.mktemp("hostile"))
     body = "The Council met. " + " ".join(f"Item {i}: {s}." for i, s in enumerate(HOSTILE))
     source = work / "hostile.txt"
     source.write_text(SOURCE.replace("{body}", body), encoding="utf-8")

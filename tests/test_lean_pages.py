@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import logging
-import shutil
 
-from conftest import ROOT, SAMPLE_TXT
+from conftest import SAMPLE_TXT, project_folder
 from generator.build import build_site
 from generator.lean_pages import install
 
@@ -22,9 +21,7 @@ def mkdocs_build(config_file, docs_dir, site_dir, lean):
 
 
 def test_compressed_pages_give_the_same_site(tmp_path):
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(ROOT / "content" / "assets", tmp_path / "content" / "assets")
-    shutil.copy(ROOT / "content" / "about.md", tmp_path / "content" / "about.md")
+    project_folder(tmp_path, assets=True)
     build_site([SAMPLE_TXT], tmp_path / "content", tmp_path / "site", tmp_path / "mkdocs.yml")
     plain = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "content", tmp_path / "plain", lean=False)
     lean = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "content", tmp_path / "lean", lean=True)

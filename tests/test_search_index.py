@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 
@@ -12,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, SAMPLE_TXT
+from conftest import ROOT, SAMPLE_TXT, project_folder
 from generator import search_index as si
 
 
@@ -224,10 +223,7 @@ def test_writing_leaves_identical_files_and_removes_stale_ones(index, tmp_path):
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    work = tmp_path_factory.mktemp("search-build")
-    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
-    (work / "content").mkdir()
-    shutil.copy(ROOT / "content" / "about.md", work / "content" / "about.md")
+    work = project_folder(tmp_path_factory.mktemp("search-build"))
     result = subprocess.run([sys.executable, "-m", "generator.cli", "build", str(SAMPLE_TXT)], cwd=work,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

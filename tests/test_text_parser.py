@@ -240,14 +240,11 @@ def test_footnote_markers_in_table_cells(tmp_path):
     assert meeting.speakers == ["China", "France"] and meeting.footnotes == [2]
     assert repertoire.problems == []
     # On the site the table's footnote is a real footnote of the section and of the meeting page.
-    import shutil
     import subprocess
     import sys
 
-    from conftest import ROOT
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    (tmp_path / "content").mkdir()
-    shutil.copy(ROOT / "content" / "about.md", tmp_path / "content" / "about.md")
+    from conftest import project_folder
+    project_folder(tmp_path)
     result = subprocess.run([sys.executable, "-m", "generator.cli", "build", str(path)], cwd=tmp_path,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
