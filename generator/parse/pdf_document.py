@@ -10,6 +10,7 @@ order, in parallel, and need not be kept in memory meanwhile.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from array import array
@@ -23,9 +24,10 @@ from generator.parse.pdf_text import Vocabulary, line_tokens, marker_numbers
 
 RUNNING_DEPTH = 3  # running header/footer lines are among the outermost three of a page
 SAME_SIZE = 0.03  # sizes within 3% are the same size (rounding in the PDF's matrices)
+LATE_RUNNING_HITS = 3  # a running line that starts after the front matter is seen on this many pages
 SINGLE_PAGE_ZONE = 0.08  # with nothing to compare, the outer 8% of a page's height is its margin
 YEAR = re.compile(r"\b(19[4-9]\d|20\d\d)\b")
-PART = re.compile(r"\bPart\s+([IVXLC]+)\b")
+PART = re.compile(r"(?<![^\W\d])Part\s+([IVXLC]+)\b")  # "2Part I": a page number set close
 TOC_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d+\s*$|…+\s*\d+\s*$")
 REPERTOIRE = re.compile(r"\bR[eé]pertoire\b", re.I)
 LEAD_NUMBER = re.compile(r"\d{1,9}(?!\d)")  # longer is no footnote number
@@ -45,6 +47,10 @@ class DocumentStyle:
 
     def is_body(self, line: Line) -> bool:
         return abs(line.size - self.body_size) <= SAME_SIZE * self.body_size
+
+    def is_larger(self, line: Line) -> bool:
+        """Larger than body text beyond rounding: a heading's size, however little larger."""
+        return line.size > (1 + SAME_SIZE) * self.body_size
 
     def is_footnote_size(self, line: Line) -> bool:
         return self.footnote_size is not None and abs(line.size - self.footnote_size) <= SAME_SIZE * self.footnote_size
@@ -249,24 +255,39 @@ def find_running_lines(pages: list[PageFacts]) -> dict[int, set[int]]:
     A line is running when a line with the same text (digits aside) sits at
     about the same height on at least half of the pages (or on 80% of the pages
     of the same parity, for alternating recto/verso headers), and only lines
-    between it and the page edge are running too.
+    between it and the page edge are running too. Numbers in it must be the
+    same on every page or move with the page (see `same_running_numbers`).
+    Front matter without running heads does not count against a line seen on
+    most pages from its first page on (at least LATE_RUNNING_HITS times), or on
+    most pages of its parity from there (at least twice).
     """
     pages = [p for p in pages if p.packed]
     if len(pages) < 2:
         return single_page_margins(pages)
-    occurrences: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    occurrences: dict[str, list[tuple[int, float, tuple[int, ...]]]] = defaultdict(list)
     for page in pages:
         for line in page.outer:
-            occurrences[line.key].append((page.number, line.top))
+            occurrences[line.key].append((page.number, line.top, numbers_in(line.text)))
     parity_count = Counter(p.number % 2 for p in pages)
+    numbers = [p.number for p in pages]
 
     def repeats(page: PageFacts, line: OuterLine) -> bool:
         tolerance = max(1.0, 0.3 * line.size)
-        hits = {n for n, top in occurrences[line.key] if abs(top - line.top) <= tolerance}
-        same_parity = sum(1 for n in hits if n % 2 == page.number % 2)
-        return len(hits) >= 2 and (
-            len(hits) >= 0.5 * len(pages) or same_parity >= max(2, 0.8 * parity_count[page.number % 2])
-        )
+        numbers = numbers_in(line.text)
+        hits = {n for n, top, other in occurrences[line.key]
+                if abs(top - line.top) <= tolerance and same_running_numbers(numbers, page.number, other, n)}
+        parity = page.number % 2
+        same_parity = sum(1 for n in hits if n % 2 == parity)
+        if len(hits) < 2:
+            return False
+        if len(hits) >= 0.5 * len(pages) or same_parity >= max(2, 0.8 * parity_count[parity]):
+            return True
+        # front matter (a title page, contents) carries no running heads: count from the first page
+        # that has this one, and ask for more than a table's repeated header row would give
+        after = len(numbers) - bisect.bisect_left(numbers, min(hits))
+        after_same = sum(1 for n in numbers[len(numbers) - after:] if n % 2 == parity)
+        return ((len(hits) >= LATE_RUNNING_HITS and len(hits) >= 0.8 * after)
+                or (same_parity >= 2 and same_parity >= 0.8 * after_same))
 
     running: dict[int, set[int]] = {}
     for page in pages:
@@ -279,6 +300,18 @@ def find_running_lines(pages: list[PageFacts]) -> dict[int, set[int]]:
         if found:
             running[page.number] = found
     return running
+
+
+def numbers_in(text: str) -> tuple[int, ...]:
+    return tuple(int(n) for n in re.findall(r"\d+", text)[:8])
+
+
+def same_running_numbers(a: tuple[int, ...], page_a: int, b: tuple[int, ...], page_b: int) -> bool:
+    """Whether two lines alike but for their numbers can be one running line: each number is the
+    same on both pages (a job number, a year) or moves with the page (a page number, whatever the
+    offset of the printed numbering). The last footnote of two pages sits at the same height too,
+    and "834 See S/PV.9389." differs from "840 See S/PV.9413." by numbers that do neither."""
+    return len(a) == len(b) and all(x == y or x - page_a == y - page_b for x, y in zip(a, b))
 
 
 def single_page_margins(pages: list[PageFacts]) -> dict[int, set[int]]:

@@ -26,7 +26,6 @@ from generator.parse.raw import RawSection
 
 SECTION_HEADING = re.compile(r"^(\d+[A-Z]?)\.\s+(\S.*)$")
 SENTENCE_END = re.compile(r"[.:;!?][”’\"')\]]*$")
-HEADING_SCALE = 1.06  # a line this much larger than body text is a heading
 TABLE_GAP = 2.5  # a gap of this many ems inside a body-size line separates table cells
 
 
@@ -57,6 +56,7 @@ class SectionReader:
         self.marker_sections: dict[int, Optional[RawSection]] = {}  # footnote number -> section of its marker
         self.page = 0
         self.pending: list[Problem] = []  # problems found before the first section
+        self.separated_notes = False  # a rule over the footnote area has been seen
 
     # ------------------------------------------------------------------ pages
 
@@ -102,8 +102,7 @@ class SectionReader:
     def is_heading(self, page: PageLayout, line: Line) -> bool:
         if in_ruled_grid(page, line):
             return False
-        larger = line.size > HEADING_SCALE * self.style.body_size
-        return larger or (line.bold and self.style.is_body(line))
+        return self.style.is_larger(line) or (line.bold and self.style.is_body(line))
 
     def is_table_line(self, page: PageLayout, line: Line) -> bool:
         if in_ruled_grid(page, line):
@@ -134,7 +133,7 @@ class SectionReader:
             self.start_section(match.group(1), match.group(2))
         elif self.style.is_body(lines[0]) and (next_line is None or self.is_table_line(page, next_line)):
             self.table_title = text
-        elif lines[0].size > HEADING_SCALE * self.style.body_size:
+        elif self.style.is_larger(lines[0]):
             self.group_candidate = text
         self.flow = "heading"
 
@@ -176,7 +175,9 @@ class SectionReader:
 
     def starts_paragraph(self, line: Line, page_start: bool) -> bool:
         """A first-line indent, a gap wider than line spacing, or (at the top of a page, in a
-        document without indents) a short last line on the previous page that ended a sentence."""
+        document without indents) a short last line on the previous page that ended a sentence.
+        (A full line ending a sentence at the foot of a page is read as going on: the room left
+        below it does not tell, since footnotes and widow control leave room too.)"""
         style, prev = self.style, self.last_line
         if style.indent and line.x0 - style.left >= 0.6 * style.indent:
             return True
@@ -230,7 +231,11 @@ class SectionReader:
         footnote-size lines at the bottom of the page."""
         rule = self.footnote_rule(page, lines)
         if rule is not None:
-            return [l for l in lines if l.bottom <= rule.top], [l for l in lines if l.bottom > rule.top]
+            notes = [l for l in lines if l.bottom > rule.top]
+            self.separated_notes = self.separated_notes or bool(notes)
+            return [l for l in lines if l.bottom <= rule.top], notes
+        if self.separated_notes:
+            return lines, []  # this document rules off its footnotes: without a rule, small type is no footnote
         k = len(lines)
         while k > 0 and self.style.is_footnote_size(lines[k - 1]) and not in_ruled_grid(page, lines[k - 1]):
             k -= 1

@@ -225,6 +225,7 @@ def find_columns(header: list[Line], page: PageLayout, data: list[Line]) -> Colu
         or starts_from_boxes(header, page)
         or starts_from_alignment(header, data)
     )
+    starts = starts or [min(line.x0 for line in header + data)]  # no column found: one column
     columns = Columns(starts=starts, names=None, header_key="")
     names = [name_column(text) for text in header_cells(header, columns)]
     known = [n for n in names if n]

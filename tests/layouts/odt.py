@@ -76,7 +76,7 @@ def styles(layout: Layout) -> str:
   <style:paragraph-properties fo:text-align="{align}" fo:text-indent="{indent}" fo:margin-top="0mm" fo:margin-bottom="{space}" fo:line-height="115%"/>{text_props(layout, layout.body_pt)}
  </style:style>
  <style:style style:name="Footnote" style:family="paragraph">
-  <style:paragraph-properties fo:margin-left="5mm" fo:text-indent="-5mm" fo:text-align="start"/>{text_props(layout, layout.note_pt)}
+  <style:paragraph-properties fo:margin-left="5mm" fo:text-indent="-5mm" fo:text-align="start"><style:tab-stops><style:tab-stop style:position="0mm"/></style:tab-stops></style:paragraph-properties>{text_props(layout, layout.note_pt)}
  </style:style>
  <style:style style:name="NoteNumber" style:family="text"><style:text-properties style:text-position="0% 100%"/></style:style>
  <style:style style:name="NoteAnchor" style:family="text"><style:text-properties style:text-position="super 58%"/></style:style>
@@ -107,7 +107,7 @@ def styles(layout: Layout) -> str:
   <style:paragraph-properties fo:text-align="{header_align}"/>{text_props(layout, layout.note_pt, 'fo:font-style="italic"')}
  </style:style>
  <style:style style:name="HeaderLeftP" style:family="paragraph">
-  <style:paragraph-properties fo:text-align="start"/>{text_props(layout, layout.note_pt, 'fo:font-style="italic"')}
+  <style:paragraph-properties fo:text-align="start"><style:tab-stops><style:tab-stop style:position="10mm"/></style:tab-stops></style:paragraph-properties>{text_props(layout, layout.note_pt, 'fo:font-style="italic"')}
  </style:style>
  <style:style style:name="FooterP" style:family="paragraph">
   <style:paragraph-properties fo:text-align="start"/>{text_props(layout, round(layout.note_pt * 0.9, 1))}
@@ -154,7 +154,7 @@ def master_pages(layout: Layout, document: DocumentSpec) -> str:
 def note(number: int, text: str) -> str:
     return (f'<text:note text:id="ftn{number}" text:note-class="footnote">'
             f'<text:note-citation text:label="{number}">{number}</text:note-citation>'
-            f'<text:note-body><text:p text:style-name="Footnote">{escape(text)}</text:p></text:note-body></text:note>')
+            f'<text:note-body><text:p text:style-name="Footnote"><text:tab/>{escape(text)}</text:p></text:note-body></text:note>')
 
 
 def pieces_xml(pieces, footnotes: dict[int, str]) -> str:

@@ -1,0 +1,82 @@
+"""Every cell of the layout matrix reads back as the text source's model, field by field.
+
+Three producers (LibreOffice from ODT, pdflatex, WeasyPrint) print both bundled
+sections in the twelve layouts of `tests/layouts/matrix.py`, and a whole
+synthetic Part I (some 40 sections, 300+ pages) in one layout each; the PDFs
+are made once and cached by content hash (`tests/layouts/producers.py`). A
+producer that is not installed fails its tests: `.ci/run` installs them all.
+"""
+from __future__ import annotations
+
+import pytest
+
+from generator.assemble import read_sources
+from tests.layouts.compare import differences
+from tests.layouts.documents import bundled_sources, long_source, spec_of
+from tests.layouts.matrix import LAYOUTS, LONG_LAYOUT
+from tests.layouts.producers import PRODUCER_MODULES, ProducerError, make_pdfs
+
+PRODUCERS = list(PRODUCER_MODULES)
+SOURCES = bundled_sources()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def private_parse_cache(tmp_path_factory):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("REPERTOIRE_CACHE_DIR", str(tmp_path_factory.mktemp("parse-cache")))
+        yield
+
+
+@pytest.fixture(scope="module")
+def texts():
+    return {path.stem: (spec_of(path), read_sources([path])) for path in SOURCES}
+
+
+@pytest.fixture(scope="module")
+def printed(texts):
+    """producer -> (document, layout) -> PDF, or the producer's error."""
+    out = {}
+    for name in PRODUCERS:
+        try:
+            out[name] = make_pdfs(name, [(spec, layout) for spec, _ in texts.values() for layout in LAYOUTS])
+        except ProducerError as error:
+            out[name] = error
+    return out
+
+
+def test_both_bundled_sources_are_in_the_matrix():
+    assert [p.name for p in SOURCES] == ["peacekeeping-2023.txt", "repertoire-2022-part-i-extract.txt"]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+@pytest.mark.parametrize("producer", PRODUCERS)
+@pytest.mark.parametrize("source", [p.stem for p in SOURCES])
+def test_cell_reads_as_the_text_source(printed, texts, producer, layout, source):
+    pdfs = printed[producer]
+    if isinstance(pdfs, Exception):
+        pytest.fail(str(pdfs))
+    expected = texts[source][1]
+    found = differences(read_sources([pdfs[source, layout.name]]), expected)
+    assert not found, "\n".join(found)
+
+
+@pytest.fixture(scope="module")
+def long_document(tmp_path_factory):
+    path = long_source(tmp_path_factory.mktemp("long"))
+    return spec_of(path), read_sources([path])
+
+
+@pytest.mark.parametrize("producer", PRODUCERS)
+def test_long_part_i_reads_completely(long_document, producer):
+    spec, expected = long_document
+    assert len(spec.sections) >= 40
+    try:
+        [pdf] = make_pdfs(producer, [(spec, LONG_LAYOUT)]).values()
+    except ProducerError as error:
+        pytest.fail(str(error))
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as document:
+        assert len(document.pages) >= 300
+    found = differences(read_sources([pdf]), expected)
+    assert not found, "\n".join(found)
