@@ -24,6 +24,7 @@ from generator.parse.pdf_text import Vocabulary, line_tokens, marker_numbers
 
 RUNNING_DEPTH = 3  # running header/footer lines are among the outermost three of a page
 SAME_SIZE = 0.03  # sizes within 3% are the same size (rounding in the PDF's matrices)
+NUMBERING_RESTARTS = 0.25  # share of page-to-page steps where a running line's numbers may start over
 LATE_RUNNING_HITS = 3  # a running line that starts after the front matter is seen on this many pages
 SINGLE_PAGE_ZONE = 0.08  # with nothing to compare, the outer 8% of a page's height is its margin
 YEAR = re.compile(r"\b(19[4-9]\d|20\d\d)\b")
@@ -256,7 +257,8 @@ def find_running_lines(pages: list[PageFacts]) -> dict[int, set[int]]:
     about the same height on at least half of the pages (or on 80% of the pages
     of the same parity, for alternating recto/verso headers), and only lines
     between it and the page edge are running too. Numbers in it must be the
-    same on every page or move with the page (see `same_running_numbers`).
+    same on every page or move with the page (see `same_running_numbers`), but
+    for a few restarts (NUMBERING_RESTARTS: parts numbered on their own).
     Front matter without running heads does not count against a line seen on
     most pages from its first page on (at least LATE_RUNNING_HITS times), or on
     most pages of its parity from there (at least twice).
@@ -269,13 +271,17 @@ def find_running_lines(pages: list[PageFacts]) -> dict[int, set[int]]:
         for line in page.outer:
             occurrences[line.key].append((page.number, line.top, numbers_in(line.text)))
     parity_count = Counter(p.number % 2 for p in pages)
-    numbers = [p.number for p in pages]
+    page_numbers = [p.number for p in pages]
 
     def repeats(page: PageFacts, line: OuterLine) -> bool:
         tolerance = max(1.0, 0.3 * line.size)
         numbers = numbers_in(line.text)
-        hits = {n for n, top, other in occurrences[line.key]
-                if abs(top - line.top) <= tolerance and same_running_numbers(numbers, page.number, other, n)}
+        alike = [(n, other) for n, top, other in occurrences[line.key] if abs(top - line.top) <= tolerance]
+        restarts = sum(1 for (a, x), (b, y) in zip(alike, alike[1:]) if not same_running_numbers(x, a, y, b))
+        if restarts <= NUMBERING_RESTARTS * max(1, len(alike) - 1):  # page numbers, restarting now and then
+            hits = {n for n, _ in alike}
+        else:
+            hits = {n for n, other in alike if same_running_numbers(numbers, page.number, other, n)}
         parity = page.number % 2
         same_parity = sum(1 for n in hits if n % 2 == parity)
         if len(hits) < 2:
@@ -284,8 +290,8 @@ def find_running_lines(pages: list[PageFacts]) -> dict[int, set[int]]:
             return True
         # front matter (a title page, contents) carries no running heads: count from the first page
         # that has this one, and ask for more than a table's repeated header row would give
-        after = len(numbers) - bisect.bisect_left(numbers, min(hits))
-        after_same = sum(1 for n in numbers[len(numbers) - after:] if n % 2 == parity)
+        after = len(page_numbers) - bisect.bisect_left(page_numbers, min(hits))
+        after_same = sum(1 for n in page_numbers[len(page_numbers) - after:] if n % 2 == parity)
         return ((len(hits) >= LATE_RUNNING_HITS and len(hits) >= 0.8 * after)
                 or (same_parity >= 2 and same_parity >= 0.8 * after_same))
 

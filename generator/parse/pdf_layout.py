@@ -17,10 +17,17 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
-ITALIC = re.compile(r"italic|oblique", re.I)
+# Weight words of font names: "Bold", "-BoldMT", URW's "Medi", "Semibold", "SemiBd", "Demi",
+# "Heavy", "Black", "ExtraBold", "Ultra", Japanese "W6"-"W9"; and slant words: "Italic", URW's
+# "ReguItal"/"MediItal", "Oblique", "Slanted", "-It".
+BOLD = re.compile(r"bold|bd\b|black|heavy|semib|demi|medi|extrab|ultrab|(?<![a-z])w[6-9](?![0-9])", re.I)
+ITALIC = re.compile(r"(?i:italic|oblique|slanted|kursiv)|Ital\b|-It\b")
+FORCE_BOLD = 1 << 18  # font descriptor flag
+ITALIC_FLAG = 1 << 6
+BOLD_WEIGHT = 600  # FontWeight of semibold and heavier
+BOLD_STEMV = 120  # vertical stem width (glyph units) of a bold face; regular faces stay near 70-100
 
-WORD_GAP = 0.15  # a gap wider than this many ems between two glyphs separates words
+WORD_GAP = 0.15  # a gap this many ems wider than the line's own letter spacing separates words
 SUPERSCRIPT_SIZE = 0.85  # a superscript is at most this fraction of its line's size...
 SUPERSCRIPT_RISE = 0.12  # ...and sits this many ems above the line's baseline
 THIN = 2.0  # a drawn rule is at most this thick (points)
@@ -108,11 +115,13 @@ class PageLayout:
 class Glyph:
     """One printed character, in page coordinates (top-left origin, like pdfplumber's chars)."""
 
-    __slots__ = ("text", "x0", "x1", "top", "bottom", "size", "fontname")
+    __slots__ = ("text", "x0", "x1", "top", "bottom", "size", "fontname", "style")
 
-    def __init__(self, text: str, x0: float, x1: float, top: float, bottom: float, size: float, fontname: str):
+    def __init__(self, text: str, x0: float, x1: float, top: float, bottom: float, size: float, fontname: str,
+                 style: tuple[bool, bool] = (False, False)):
         self.text, self.x0, self.x1, self.top, self.bottom, self.size, self.fontname = (
             text, x0, x1, top, bottom, size, fontname)
+        self.style = style  # (bold, italic), from the font's descriptor and name
 
 
 @dataclass
@@ -151,6 +160,7 @@ def fetch_page(pdf, page_obj, number: int) -> RawPage:
         rules: list[Rule] = []
         boxes: list[Box] = []
         images = 0
+        styles: dict[str, tuple[bool, bool]] = {}
         stack = [iter(layout)]
         while stack:
             for obj in stack[-1]:
@@ -163,8 +173,13 @@ def fetch_page(pdf, page_obj, number: int) -> RawPage:
                     font = obj.fontname
                     if isinstance(font, bytes):
                         font = fix_fontname_bytes(font)
+                    style = styles.get(font)
+                    if style is None:
+                        styles.update(descriptor_styles(pdf))
+                        style = styles.setdefault(font, name_style(font))
+                    text = COMPATIBILITY.get(text, text)
                     glyphs.append(Glyph(text, obj.x0 + dx, obj.x1 + dx, height - obj.y1 + dy,
-                                        height - obj.y0 + dy, obj.size, font))
+                                        height - obj.y0 + dy, obj.size, font, style))
                 elif isinstance(obj, LTCurve):
                     if isinstance(obj, (LTLine, LTRect)):
                         x0, x1, top, bottom = obj.x0 + dx, obj.x1 + dx, height - obj.y1 + dy, height - obj.y0 + dy
@@ -267,13 +282,14 @@ def split_words(glyphs: list[Glyph], line_size: float, baseline: float) -> list[
     run_space = pending_space = False
     prev_raised = False
     prev = None
+    spacing = letter_spacing(glyphs)
     for glyph in glyphs:
         if glyph.text.isspace():
             pending_space = True
             continue
         raised = glyph.size <= small and glyph.bottom < high
         if run:
-            gap_break = glyph.x0 - prev.x1 > WORD_GAP * min(glyph.size, prev.size)
+            gap_break = glyph.x0 - prev.x1 - spacing > WORD_GAP * min(glyph.size, prev.size)
             if pending_space or gap_break or raised != prev_raised:
                 words.append(make_word(run, run_space, line_size, baseline))
                 run, run_space = [], pending_space or gap_break
@@ -287,13 +303,30 @@ def split_words(glyphs: list[Glyph], line_size: float, baseline: float) -> list[
     return words
 
 
+def letter_spacing(glyphs: list[Glyph]) -> float:
+    """The usual gap between neighbouring glyphs of the line (left to right): its letter spacing,
+    since letters outnumber word breaks. Producers that print no space glyphs (TeX, many DTP
+    tools) only position the words, and a tracked (letter-spaced) line has wide gaps in words."""
+    gaps = []
+    prev = None
+    for glyph in glyphs:
+        if glyph.text.isspace():
+            prev = None
+            continue
+        if prev is not None:
+            gaps.append(glyph.x0 - prev.x1)
+        prev = glyph
+    if len(gaps) < 3:
+        return 0.0
+    return max(0.0, statistics.median(gaps))
+
+
 def make_word(glyphs: list[Glyph], space_before: bool, line_size: float, baseline: float) -> Word:
     size = max(g.size for g in glyphs)
     bottom = max(g.bottom for g in glyphs)
-    font = glyphs[0].fontname
-    if any(g.fontname != font for g in glyphs):
-        font = Counter(g.fontname for g in glyphs).most_common(1)[0][0]
-    style = font_style(font)
+    style = glyphs[0].style
+    if any(g.style != style for g in glyphs):
+        style = Counter(g.style for g in glyphs).most_common(1)[0][0]
     return Word(
         text="".join(g.text for g in glyphs),
         x0=min(g.x0 for g in glyphs),
@@ -308,7 +341,53 @@ def make_word(glyphs: list[Glyph], space_before: bool, line_size: float, baselin
     )
 
 
+# --------------------------------------------------------------------------- fonts
+
+# Compatibility characters some producers print, as the text reads: ligature glyphs (TeX and
+# DTP tools map them to U+FB00-FB06), non-breaking and fixed-width spaces.
+COMPATIBILITY = {
+    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
+    "\ufb06": "st", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ",
+}
+
+
+def descriptor_styles(pdf) -> dict[str, tuple[bool, bool]]:
+    """(bold, italic) of every font pdfminer has loaded so far, by name (its resource manager
+    keeps them; a PDF without a usable descriptor falls back to the name)."""
+    fonts = getattr(getattr(pdf, "rsrcmgr", None), "_cached_fonts", {}) or {}
+    out = {}
+    for font in list(fonts.values()):
+        name = font.fontname
+        if isinstance(name, bytes):
+            name = name.decode("latin-1")
+        out[str(name)] = font_style(str(name), getattr(font, "descriptor", None) or {})
+    return out
+
+
 @functools.lru_cache(maxsize=256)
-def font_style(fontname: str) -> tuple[bool, bool]:
-    """(bold, italic) as the font's name says."""
-    return bool(BOLD.search(fontname)), bool(ITALIC.search(fontname))
+def name_style(fontname: str) -> tuple[bool, bool]:
+    return font_style(fontname, {})
+
+
+def font_style(fontname: str, descriptor) -> tuple[bool, bool]:
+    """(bold, italic): the descriptor's FontWeight decides when given; else its ForceBold flag,
+    a weight word in the name, or a bold face's stem width; slant from the ItalicAngle, the
+    Italic flag or the name."""
+    from pdfminer.pdftypes import resolve1
+
+    def number(key):
+        try:
+            value = resolve1(descriptor.get(key))
+            return float(value) if isinstance(value, (int, float)) else None
+        except Exception:  # a damaged descriptor says nothing
+            return None
+
+    base = fontname.split("+", 1)[-1]  # without the subset tag "ABCDEF+"
+    weight, flags, stem, angle = number("FontWeight"), number("Flags"), number("StemV"), number("ItalicAngle")
+    flags = int(flags or 0)
+    if weight is not None:
+        bold = weight >= BOLD_WEIGHT
+    else:
+        bold = bool(flags & FORCE_BOLD) or bool(BOLD.search(base)) or (stem or 0) >= BOLD_STEMV
+    italic = bool(angle) or bool(flags & ITALIC_FLAG) or bool(ITALIC.search(base))
+    return bold, italic
