@@ -27,6 +27,9 @@ ROLE = re.compile(
     r"Executive|Member|Judge|Prosecutor|Registrar|High Commissioner|Expert|Founder|Professor|Researcher|"
     r"Rapporteur|Administrator|Facilitator|Mediator|Special|Deputy|Assistant|Associate|Manager|Programme)\b")
 SPEAKERS = re.compile(r"\b(Council members|invitees?|all Council)\b", re.I)
+# The Speakers column opens with who spoke of the Council ("All Council members, ..."): no other
+# column does, whatever role words the named speakers after it carry.
+SPEAKERS_FIRST = re.compile(r"^\s*(all\s+)?(Council\s+members|members\s+of\s+the\s+Council)\b", re.I)
 
 
 def parse_date(text: str) -> Optional[str]:
@@ -66,6 +69,8 @@ def parse_decisions(text: str) -> list[Decision]:
 
 def _kind_of_cell(text: str) -> set[str]:
     """The columns whose content this cell could be."""
+    if SPEAKERS_FIRST.match(text):
+        return {"speakers"}
     symbols = find_symbols(text)
     kinds = set()
     if any(m.symbol.kind in ("resolution", "prst") for m in symbols) or VOTE.search(text):
@@ -94,11 +99,12 @@ def label_cells(row: TableRow) -> list[Optional[str]]:
         labels.append(COLUMNS[found] if found is not None else None)
         if found is not None:
             position = found + 1
-    # Every meeting has speakers: a lone list of names is them, not rule 37 invitations.
-    if "speakers" not in labels and "rule_37" in labels:
-        last = len(labels) - 1 - labels[::-1].index("rule_37")
-        if "speakers" in _kind_of_cell(row.cells[last]) and all(l in (None, "decisions") for l in labels[last + 1:]):
-            labels[last] = "speakers"
+    # Every meeting has speakers: a lone list of names is them, not rule 37 (or 39) invitations.
+    for guess in ("rule_37", "rule_39"):
+        if "speakers" not in labels and guess in labels:
+            last = len(labels) - 1 - labels[::-1].index(guess)
+            if "speakers" in _kind_of_cell(row.cells[last]) and all(l in (None, "decisions") for l in labels[last + 1:]):
+                labels[last] = "speakers"
     return labels
 
 
