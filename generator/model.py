@@ -96,6 +96,7 @@ UNRESOLVED_IBID = "unresolved-ibid"
 UNREADABLE_ROW = "unreadable-table-row"
 UNRECOGNISED_SYMBOL = "unrecognised-symbol"
 SOURCES_DISAGREE = "sources-disagree"
+HYPHEN_GUESSED = "hyphen-guessed"  # a line-end hyphen that neither the document nor the word list decided
 OTHER = "warning"
 
 

@@ -321,9 +321,14 @@ def same_running_numbers(a: tuple[int, ...], page_a: int, b: tuple[int, ...], pa
 
 
 def single_page_margins(pages: list[PageFacts]) -> dict[int, set[int]]:
+    """With one page, nothing repeats: its first and last lines are running if they lie in the
+    margin zone (only those: footnotes can reach as low as the zone)."""
     running = {}
     for page in pages:
-        found = {o.index for o in page.outer
+        if not page.outer:
+            continue
+        first, last = page.outer[0], page.outer[-1]
+        found = {o.index for o in (first, last)
                  if o.bottom < SINGLE_PAGE_ZONE * page.height or o.top > (1 - SINGLE_PAGE_ZONE) * page.height}
         if found:
             running[page.number] = found

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from generator.model import Footnote, Paragraph, Problem
+from generator.model import HYPHEN_GUESSED, Footnote, Paragraph, Problem
 from generator.parse.pdf_document import (
     DocumentStyle,
     in_ruled_grid,
@@ -91,6 +91,7 @@ class SectionReader:
                 self.read_body_line(line, first)
             i, first = j, False
         self.read_footnotes(notes, page)
+        self.report_guesses(page.number)
 
     # ------------------------------------------------------------------ kinds of lines
 
@@ -153,6 +154,14 @@ class SectionReader:
         self.table_title = None
         self.section.problems += self.pending
         self.pending = []
+
+    def report_guesses(self, page: int) -> None:
+        """The line-end hyphens decided by a guess while reading this page (see pdf_text)."""
+        for guess in self.vocabulary.guesses:
+            joined = guess.replace("-/", "")
+            self.report(Problem(self.file, f"page {page}", f"line-end hyphen {guess!r} read as {joined!r}: "
+                                "neither the document nor the word list tells", HYPHEN_GUESSED))
+        self.vocabulary.guesses.clear()
 
     def report(self, problem: Problem) -> None:
         """A problem goes with the current section, or with the next one to start."""
@@ -297,6 +306,7 @@ class SectionReader:
         to generator.assemble.check_markers, which reports them for every kind of source."""
         self.flush_paragraph()
         self.close_table()
+        self.report_guesses(self.page)
         for draft in self.footnotes:
             if draft.section is None:
                 continue  # a footnote of the front matter

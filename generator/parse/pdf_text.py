@@ -15,11 +15,17 @@ next line starts with a letter):
    hyphen (non-, self-, cross-, ever-, well-, quasi-; ex-, co-, all-, anti-,
    pre-, post- only before a word the document prints) or the second part is
    a common compound tail (-based, -related, -owned, -led, -term, -building,
-   -making, -contributing, ...), or when both halves are words of at least
-   three letters that the document prints on their own ("civil" / "military").
-5. Otherwise it was a soft break: join without the hyphen.
+   -making, -contributing, ...).
+5. Ask an English word list (`wordlist`): a listed word closed up was a soft
+   break ("po"+"litical"); two listed words that close up to none are a
+   compound ("peace"/"keeping").
+6. Keep the hyphen when both halves are words of at least three letters that
+   the document prints on their own ("civil" / "military").
+7. Otherwise join without the hyphen, and record the guess (`guesses`): the
+   reader reports it with its page.
 
-A line ending in "/" (a symbol such as "S/2018/" / "1183") is joined with no space.
+A line ending in "/" (a symbol such as "S/2018/" / "1183") is joined with no
+space, and so is a digit's hyphen before a digit (a vote: "15-0-" / "0").
 """
 from __future__ import annotations
 
@@ -30,6 +36,7 @@ from typing import Callable, Iterable, Optional
 
 from generator.model import FootnoteRef
 from generator.parse.pdf_layout import Line, Word
+from generator.parse.wordlist import is_word
 
 HYPHENS = "-\u2010\u00ad"
 HYPHEN_PREFIXES = {"non", "self", "cross", "ever", "well", "quasi", "half"}
@@ -54,6 +61,7 @@ class Vocabulary:
     words: Counter = field(default_factory=Counter)  # lower-case words, from any line position
     closed: Counter = field(default_factory=Counter)  # whole tokens without hyphens, lower case
     hyphenated: Counter = field(default_factory=Counter)  # "left-right" pairs found inside tokens
+    guesses: list = field(default_factory=list)  # line-end hyphens no evidence decided ("trans-/frontier")
     _after_break: bool = False  # the last line added ended in a hyphen
 
     def add_line(self, line: Line) -> None:
@@ -93,24 +101,39 @@ class Vocabulary:
             self.add_line(line)
 
     def keeps_hyphen(self, left: str, right: str) -> bool:
-        """Whether "left-" at a line end followed by "right" is a real hyphen (see module doc)."""
+        """Whether "left-" at a line end followed by "right" is a real hyphen (see module doc).
+        A case no evidence decides is recorded in `guesses` as "left-/right"."""
+        keep, decided = self.hyphen_decision(left, right)
+        if not decided:
+            self.guesses.append(f"{left}-/{right}")
+        return keep
+
+    def hyphen_decision(self, left: str, right: str) -> tuple[bool, bool]:
+        """(keep the hyphen, whether evidence decided it rather than a guess)."""
         if not right or not left:
-            return True
+            return True, True
         head = re.split(f"[{HYPHENS}]", left)[-1].lower()
         tail = WORD.match(right)
         tail = tail.group(0).lower() if tail else right.lower()
         closed, pair = self.closed[head + tail], self.hyphenated[f"{head}-{tail}"]
-        if closed or pair:
-            return pair > closed
+        if closed != pair:
+            return pair > closed, True
         if right[0].isupper() or right[0].isdigit():
-            return True
+            return True, True
         if any(h in left for h in HYPHENS):
-            return True
+            return True, True
         if head in HYPHEN_PREFIXES or tail in COMPOUND_TAILS:
-            return True
+            return True, True
         if head in SHORT_PREFIXES and self.words[tail] > 0:
-            return True
-        return len(head) >= 3 and len(tail) >= 3 and self.words[head] > 0 and self.words[tail] > 0
+            return True, True
+        whole, first, second = is_word(head + tail), is_word(head), is_word(tail)
+        if whole:
+            return False, True  # a word of the list, broken at a line end
+        if whole is False and first and second:
+            return True, True  # two words of the list, and no word when closed up: a compound
+        if len(head) >= 3 and len(tail) >= 3 and self.words[head] > 0 and self.words[tail] > 0:
+            return True, True
+        return False, False
 
 
 # --------------------------------------------------------------------------- building text
@@ -164,6 +187,8 @@ class TextBuilder:
                 self.text = previous[:-1] + word
         elif last.endswith("/") and word[0].isalnum():
             self.text += word
+        elif len(last) > 1 and last[-1] in HYPHENS and last[-2].isdigit() and word[0].isdigit():
+            self.text += word  # a vote or a range broken at its hyphen: "15-0-" / "0"
         else:
             self.text += " " + word
 
