@@ -23,6 +23,7 @@ from generator.parse.pdf_layout import Line, PageLayout
 from generator.parse.pdf_text import Vocabulary, line_tokens, marker_numbers
 
 RUNNING_DEPTH = 3  # running header/footer lines are among the outermost three of a page
+COLUMN_GAP = 1.5  # a gap of this many ems inside a line separates table columns
 SAME_SIZE = 0.03  # sizes within 3% are the same size (rounding in the PDF's matrices)
 NUMBERING_RESTARTS = 0.25  # share of page-to-page steps where a running line's numbers may start over
 LATE_RUNNING_HITS = 3  # a running line that starts after the front matter is seen on this many pages
@@ -66,6 +67,7 @@ class LineFacts(NamedTuple):
     size: float
     letters: int  # characters of its words, superscripts aside
     in_grid: bool  # inside a ruled table
+    in_columns: bool  # set in columns: a gap of COLUMN_GAP ems or more between its words
     x0: float
     x1: float
     top: float
@@ -74,7 +76,7 @@ class LineFacts(NamedTuple):
     markers: tuple[int, ...]  # the footnote numbers of its superscripts
 
 
-LINE_COLUMNS = 8  # LineFacts without its markers, packed as doubles (lead_number -1 for None)
+LINE_COLUMNS = 9  # LineFacts without its markers, packed as doubles (lead_number -1 for None)
 
 
 @dataclass(slots=True)
@@ -97,7 +99,7 @@ class PageFacts:
     height: float
     char_count: int
     image_count: int
-    packed: array  # LINE_COLUMNS doubles per line: 64 bytes a line, where objects take some 400
+    packed: array  # LINE_COLUMNS doubles per line: 72 bytes a line, where objects take some 400
     markers: dict[int, tuple[int, ...]]  # line index -> footnote numbers of its superscripts
     outer: list[OuterLine]  # the first and last RUNNING_DEPTH lines, in order
     has_inner: bool  # lines between the outer ones (never running), already in the vocabulary...
@@ -117,8 +119,8 @@ class PageFacts:
     def lines(self) -> list[LineFacts]:
         data, out = self.packed, []
         for i in range(0, len(data), LINE_COLUMNS):
-            size, letters, grid, x0, x1, top, bottom, lead = data[i:i + LINE_COLUMNS]
-            out.append(LineFacts(size, int(letters), bool(grid), x0, x1, top, bottom,
+            size, letters, grid, columns, x0, x1, top, bottom, lead = data[i:i + LINE_COLUMNS]
+            out.append(LineFacts(size, int(letters), bool(grid), bool(columns), x0, x1, top, bottom,
                                  None if lead < 0 else int(lead), self.markers.get(i // LINE_COLUMNS, ())))
         return out
 
@@ -134,6 +136,7 @@ def page_facts(page: PageLayout, vocabulary: Vocabulary) -> PageFacts:
             line.size,
             sum(len(w.text) for w in line.plain_words),
             in_ruled_grid(page, line),
+            set_in_columns(line),
             line.x0,
             line.x1,
             line.top,
@@ -353,6 +356,12 @@ def read_running_facts(pages: list[PageFacts], running: dict[int, set[int]]) -> 
 # --------------------------------------------------------------------------- sizes and margins
 
 
+def set_in_columns(line: Line) -> bool:
+    """Words set apart by a gap no word space makes: a table line without rules."""
+    words = line.words
+    return any(b.x0 - a.x1 > COLUMN_GAP * line.size for a, b in zip(words, words[1:]))
+
+
 def in_ruled_grid(page: PageLayout, line: Line) -> bool:
     """Inside a grid of vertical rules (a ruled table): not running text."""
     middle = (line.top + line.bottom) / 2
@@ -371,11 +380,15 @@ def measure_style(pages: list[PageFacts], running: dict[int, set[int]]) -> Optio
         skip = running.get(page.number)
         return [l for i, l in enumerate(page.lines) if not skip or i not in skip]
 
-    sizes = Counter()
+    # Body text is the size most letters are set in, tables aside (ruled or set in columns): a
+    # section can be a short narrative over a long meetings table.
+    sizes, any_sizes = Counter(), Counter()
     for page in pages:
         for line in text_lines(page):
-            if not line.in_grid:
+            any_sizes[line.size] += line.letters
+            if not line.in_grid and not line.in_columns:
                 sizes[line.size] += line.letters
+    sizes = sizes or any_sizes
     if not sizes:
         return None
     body_size = sizes.most_common(1)[0][0]

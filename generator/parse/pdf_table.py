@@ -21,6 +21,8 @@ from generator.parse.pdf_text import TextBuilder, Vocabulary, normalise
 from generator.parse.raw import COLUMNS, TableRow
 
 ALIGNED = 0.3  # left-aligned cell lines start within this many points of each other
+COLUMN_COST = 0.01  # of two readings of a header as equally many names, the one with fewer columns wins
+MAX_HEADER_CUTS = 80  # more gaps than this in a header row: it is no header (the search is quadratic)
 
 # Header words that name each canonical column (matched in the printed header cell).
 COLUMN_NAMES = (
@@ -32,6 +34,18 @@ COLUMN_NAMES = (
     ("speakers", "speaker"),
     ("decisions", "decision|outcome"),
 )
+
+# The words of each column's usual header labels, across supplements.
+LABEL_WORDS = {
+    "meeting": {"meeting", "meetings", "and", "date", "record", "symbol"},
+    "sub_item": {"sub-item", "subitem", "sub", "item"},
+    "other_documents": {"other", "documents", "document"},
+    "rule_37": {"rule", "37", "invitations", "invitation", "invitees"},
+    "rule_39": {"rule", "39", "and", "other", "invitations", "invitation", "invitees"},
+    "speakers": {"speakers", "speaker"},
+    "decisions": {"decisions", "decision", "and", "vote", "votes", "for-against-abstaining", "for", "against",
+                  "abstaining", "outcome"},
+}
 
 
 @dataclass
@@ -121,7 +135,7 @@ class TableReader:
             for word in line.words:
                 by_column.setdefault(self.columns.index(word), []).append(word)
             for column, words in by_column.items():
-                builder = row.cells.setdefault(column, TextBuilder(self.vocabulary))
+                builder = row.cells.setdefault(column, TextBuilder(self.vocabulary, broken_words=True))
                 builder.add_line(fix_first_space(words), lambda word: self.markers(word, line.page))
 
     # ------------------------------------------------------------------ result
@@ -220,11 +234,12 @@ def drop_repeated_header(lines: list[Line], key: str) -> list[Line]:
 
 
 def find_columns(header: list[Line], page: PageLayout, data: list[Line]) -> Columns:
-    starts = (
-        starts_from_rules(header, page)
-        or starts_from_boxes(header, page)
-        or starts_from_alignment(header, data)
-    )
+    """Columns from the drawn cells, else from whichever of text alignment and the header's own
+    cells lets the header read as more of the known column names."""
+    starts = starts_from_rules(header, page) or starts_from_boxes(header, page)
+    if not starts:
+        hypotheses = [s for s in (starts_from_alignment(header, data), starts_from_header(header, data)) if s]
+        starts = max(hypotheses, key=lambda xs: known_names(header, xs), default=[])
     starts = starts or [min(line.x0 for line in header + data)]  # no column found: one column
     columns = Columns(starts=starts, names=None, header_key="")
     names = [name_column(text) for text in header_cells(header, columns)]
@@ -279,6 +294,84 @@ def starts_from_alignment(header: list[Line], data: list[Line]) -> list[float]:
         if (round(x, 1) in header_xs and support(x, table) >= 2) or support(x, data) >= 2:
             starts.append(x)
     return dedupe(starts, ALIGNED)
+
+
+def known_names(header: list[Line], starts: list[float]) -> int:
+    """How many distinct known column names the header reads as under these column starts."""
+    names = [name_column(text) for text in header_cells(header, Columns(starts, None, ""))]
+    known = [n for n in names if n]
+    return len(set(known)) - (len(known) - len(set(known)))  # a name read twice counts against
+
+
+def starts_from_header(header: list[Line], data: list[Line]) -> list[float]:
+    """Columns from the header row itself, for unruled tables whose empty columns leave no text
+    to align. The places a column may start are where the header's words, all lines stacked,
+    leave a vertical gap; of those, the ones kept are those under which the header reads as the
+    most known column names (a dynamic programme over the gaps: a word space inside a justified
+    narrow cell can be as wide as the space between two cells, so width alone cannot tell).
+    A column starts at its header cell, or further left where data starts in the gap before it
+    (a centred header cell)."""
+    words = sorted((w for line in header for w in line.plain_words), key=lambda w: w.x0)
+    if len(words) < 2:
+        return []
+    cuts, reach = [words[0].x0], words[0].x1
+    for word in words[1:]:
+        if word.x0 > reach:
+            cuts.append(word.x0)
+        reach = max(reach, word.x1)
+    if len(cuts) > MAX_HEADER_CUTS:
+        return []
+    edges = cuts + [reach + 1.0]
+    best: list[tuple[float, list[int]]] = [(0.0, [])] + [(-1e9, [])] * (len(edges) - 1)
+    for j in range(1, len(edges)):
+        for i in range(j):
+            score = best[i][0] + label_score(cell_text(header, edges[i], edges[j])) - COLUMN_COST
+            if score > best[j][0]:
+                best[j] = (score, best[i][1] + [i])
+    chosen = [edges[i] for i in best[-1][1]]
+    if len(chosen) < 2:
+        return []
+    starts_seen = [x0 for line in data for x0, _ in word_groups(line)]
+    aligned = [x for x in starts_seen if sum(1 for y in starts_seen if abs(x - y) <= ALIGNED) >= 2]
+    starts = [min([chosen[0]] + [x for x in aligned if x < chosen[0]])]
+    for before, start in zip(chosen, chosen[1:]):
+        end_before = max((w.x1 for w in words if before <= w.x0 < start), default=before)
+        starts.append(min([start] + [x for x in aligned if end_before < x < start]))
+    return starts
+
+
+def label_score(text: str) -> float:
+    """How well a stretch of header reads as one known column's label: 1 for a label of known
+    words only, less for each word foreign to it ("and Sub-item"), 0 for no known label."""
+    name = name_column(text)
+    if name is None:
+        return 0.0
+    words = [w.strip("().,;:").lower() for w in text.split()]
+    words = [w for w in words if w]
+    foreign = sum(1 for w in words if w not in LABEL_WORDS[name])
+    return 1.0 - foreign / max(1, len(words))
+
+
+def cell_text(header: list[Line], x0: float, x1: float) -> str:
+    """The header's words starting between x0 and x1, line by line."""
+    builder = TextBuilder(Vocabulary())
+    for line in header:
+        words = [w for w in line.words if x0 <= w.x0 < x1]
+        if words:
+            builder.add_line(fix_first_space(words))
+    return builder.finish()[0]
+
+
+def word_groups(line: Line) -> list[tuple[float, float]]:
+    """(x0, x1) of the runs of words a gap wider than half an em separates."""
+    words = line.plain_words
+    spans: list[tuple[float, float]] = []
+    for word in words:
+        if spans and word.x0 - spans[-1][1] <= 0.5 * word.size:
+            spans[-1] = (spans[-1][0], word.x1)
+        else:
+            spans.append((word.x0, word.x1))
+    return spans
 
 
 def dedupe(xs: list[float], tolerance: float) -> list[float]:

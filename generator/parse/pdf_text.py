@@ -108,6 +108,24 @@ class Vocabulary:
             self.guesses.append(f"{left}-/{right}")
         return keep
 
+    def broken_without_hyphen(self, last: str, first: str) -> bool:
+        """Whether a cell line ending in `last` and the next starting with `first` split one word
+        where the cell was too narrow ("Commission" / "ers"): the word closed up is printed
+        whole elsewhere in the document at least as often as the tail alone, or is a listed word
+        whose tail is none."""
+        tail = WORD.match(first)
+        if not tail or not last[-1:].isalpha() or not first[0].islower():
+            return False
+        head = re.findall(r"[^\W\d_]+$", last)
+        if not head:
+            return False
+        head, tail = head[0].lower(), tail.group(0).lower()
+        whole = head + tail
+        # the tail's own line counts it once: printed alone no more often than whole, it is a piece
+        if self.closed[whole] and self.words[tail] <= self.closed[whole]:
+            return True
+        return bool(is_word(whole)) and is_word(tail) is False and self.words[tail] <= 1
+
     def hyphen_decision(self, left: str, right: str) -> tuple[bool, bool]:
         """(keep the hyphen, whether evidence decided it rather than a guess)."""
         if not right or not left:
@@ -150,6 +168,7 @@ class TextBuilder:
     vocabulary: Vocabulary
     text: str = ""
     refs: list[FootnoteRef] = field(default_factory=list)
+    broken_words: bool = False  # a narrow table cell: a word may break at a line end without a hyphen
     _line_start: bool = False
 
     def add_line(self, words: list[Word], markers: Optional[Callable[[Word], list[int]]] = None) -> None:
@@ -189,6 +208,8 @@ class TextBuilder:
             self.text += word
         elif len(last) > 1 and last[-1] in HYPHENS and last[-2].isdigit() and word[0].isdigit():
             self.text += word  # a vote or a range broken at its hyphen: "15-0-" / "0"
+        elif self.broken_words and self.vocabulary.broken_without_hyphen(last, word):
+            self.text += word
         else:
             self.text += " " + word
 
