@@ -26,6 +26,7 @@ RUNNING_DEPTH = 3  # running header/footer lines are among the outermost three o
 COLUMN_GAP = 1.5  # a gap of this many ems inside a line separates table columns
 SAME_SIZE = 0.03  # sizes within 3% are the same size (rounding in the PDF's matrices)
 NUMBERING_RESTARTS = 0.25  # share of page-to-page steps where a running line's numbers may start over
+GLUED = 0.8  # lines closer than this many ems are one block: a running line stands further off
 LATE_RUNNING_HITS = 3  # a running line that starts after the front matter is seen on this many pages
 SINGLE_PAGE_ZONE = 0.08  # with nothing to compare, the outer 8% of a page's height is its margin
 YEAR = re.compile(r"\b(19[4-9]\d|20\d\d)\b")
@@ -301,14 +302,36 @@ def find_running_lines(pages: list[PageFacts]) -> dict[int, set[int]]:
     running: dict[int, set[int]] = {}
     for page in pages:
         found = set()
-        for side in (page.outer, page.outer[::-1]):
+        lines = None
+        for side, inward in ((page.outer, 1), (page.outer[::-1], -1)):
+            chain = []
             for line in side[:RUNNING_DEPTH]:
                 if not repeats(page, line):
                     break
-                found.add(line.index)
+                chain.append(line)
+            if chain:
+                lines = lines or page.lines
+                found.update(o.index for o in unglued(chain, lines, inward))
         if found:
             running[page.number] = found
     return running
+
+
+def unglued(chain: list[OuterLine], lines: list[LineFacts], inward: int) -> list[OuterLine]:
+    """The running lines of a chain (outermost first) once lines set tight against the text they
+    run into are taken back: a table's header row repeated at the top of every page repeats like
+    a running head, but sits a line's leading from the rows under it."""
+    while chain:
+        inner = chain[-1]
+        beyond = inner.index + inward
+        if not 0 <= beyond < len(lines):
+            break
+        nxt = lines[beyond]
+        gap = nxt.top - inner.bottom if inward > 0 else inner.top - nxt.bottom
+        if gap >= GLUED * max(inner.size, nxt.size):
+            break
+        chain = chain[:-1]
+    return chain
 
 
 def numbers_in(text: str) -> tuple[int, ...]:

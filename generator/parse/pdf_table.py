@@ -108,7 +108,10 @@ class TableReader:
             self.read_rows(lines, block.page, block.continuing)
 
     def read_rows(self, data: list[Line], page: PageLayout, continuing: bool) -> None:
-        for i, row_lines in enumerate(split_rows(data, page)):
+        rows = split_rows(data, page)
+        if not long_rules_between(page, data):
+            rows = [part for row in rows for part in self.split_at_row_starts(row)]
+        for i, row_lines in enumerate(rows):
             if i == 0 and continuing and self.rows and not self.starts_row(self.cells(row_lines)):
                 self.extend_row(self.rows[-1], row_lines)  # the row goes on from the previous page
             else:
@@ -116,6 +119,24 @@ class TableReader:
                 self.extend_row(row, row_lines)
                 self.rows.append(row)
                 self.row_starts.add(shape(self.cells(row_lines).get(0, [None])[0]))
+
+    def split_at_row_starts(self, lines: list[Line]) -> list[list[Line]]:
+        """Rows set without space between them: a line whose first cell starts like the table's
+        first row ("S/PV.9390" after "S/PV.9389", not "2 July 2023") starts a row."""
+        first = self.first_cell_word(lines[0])
+        if first is None:
+            return [lines]
+        row_shape = shape(first)
+        out = [[lines[0]]]
+        for line in lines[1:]:
+            word = self.first_cell_word(line)
+            if word is not None and shape(word) == row_shape:
+                out.append([])
+            out[-1].append(line)
+        return out
+
+    def first_cell_word(self, line: Line) -> Optional[Word]:
+        return next((w for w in line.words if self.columns.index(w) == 0), None)
 
     def starts_row(self, cells: dict[int, list[Word]]) -> bool:
         """Whether the first row on a continuation page is a row of its own: it has a first cell,
@@ -296,11 +317,13 @@ def starts_from_alignment(header: list[Line], data: list[Line]) -> list[float]:
     return dedupe(starts, ALIGNED)
 
 
-def known_names(header: list[Line], starts: list[float]) -> int:
-    """How many distinct known column names the header reads as under these column starts."""
-    names = [name_column(text) for text in header_cells(header, Columns(starts, None, ""))]
-    known = [n for n in names if n]
-    return len(set(known)) - (len(known) - len(set(known)))  # a name read twice counts against
+def known_names(header: list[Line], starts: list[float]) -> float:
+    """How well the header reads as known column labels under these column starts: each cell
+    scores by `label_score`, a name read twice counts against, and each column costs a little
+    (of two readings equally good, the one with fewer columns wins)."""
+    texts = header_cells(header, Columns(starts, None, ""))
+    known = [n for n in map(name_column, texts) if n]
+    return sum(map(label_score, texts)) - (len(known) - len(set(known))) - COLUMN_COST * len(texts)
 
 
 def starts_from_header(header: list[Line], data: list[Line]) -> list[float]:
@@ -331,6 +354,8 @@ def starts_from_header(header: list[Line], data: list[Line]) -> list[float]:
     chosen = [edges[i] for i in best[-1][1]]
     if len(chosen) < 2:
         return []
+    if not centred_cells(header, chosen):
+        return chosen
     starts_seen = [x0 for line in data for x0, _ in word_groups(line)]
     aligned = [x for x in starts_seen if sum(1 for y in starts_seen if abs(x - y) <= ALIGNED) >= 2]
     starts = [min([chosen[0]] + [x for x in aligned if x < chosen[0]])]
@@ -350,6 +375,18 @@ def label_score(text: str) -> float:
     words = [w for w in words if w]
     foreign = sum(1 for w in words if w not in LABEL_WORDS[name])
     return 1.0 - foreign / max(1, len(words))
+
+
+def centred_cells(header: list[Line], starts: list[float]) -> bool:
+    """Whether the header's cells of several lines are centred (their lines start at different
+    places) rather than left-aligned like the data under them."""
+    edges = starts + [float("inf")]
+    spreads = []
+    for x0, x1 in zip(edges, edges[1:]):
+        lefts = [min(w.x0 for w in ws) for ws in ([w for w in l.plain_words if x0 <= w.x0 < x1] for l in header) if ws]
+        if len(lefts) >= 2:
+            spreads.append(max(lefts) - min(lefts))
+    return bool(spreads) and max(spreads) > 1.0
 
 
 def cell_text(header: list[Line], x0: float, x1: float) -> str:
