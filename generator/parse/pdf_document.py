@@ -314,7 +314,32 @@ def find_running_lines(pages: list[PageFacts]) -> dict[int, set[int]]:
                 found.update(o.index for o in unglued(chain, lines, inward))
         if found:
             running[page.number] = found
+    add_lines_in_running_places(pages, running)
     return running
+
+
+def add_lines_in_running_places(pages: list[PageFacts], running: dict[int, set[int]]) -> None:
+    """A page's outermost line set where running lines sit on other pages, in their size, is one
+    too, though its text is seen once: the verso head of a three-page section."""
+    places = {(o.top, o.size) for page in pages for o in page.outer if o.index in running.get(page.number, ())}
+    if not places:
+        return
+    for page in pages:
+        found = running.setdefault(page.number, set())
+        lines = None
+        for side, inward in ((page.outer, 1), (page.outer[::-1], -1)):
+            chain = []
+            for line in side[:RUNNING_DEPTH]:
+                if line.index not in found and not any(
+                        abs(line.top - top) <= max(1.0, 0.3 * size) and abs(line.size - size) <= SAME_SIZE * size
+                        for top, size in places):
+                    break
+                chain.append(line)
+            if chain:
+                lines = lines or page.lines
+                found.update(o.index for o in unglued(chain, lines, inward))
+        if not found:
+            del running[page.number]
 
 
 def unglued(chain: list[OuterLine], lines: list[LineFacts], inward: int) -> list[OuterLine]:

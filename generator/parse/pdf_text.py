@@ -130,7 +130,7 @@ class Vocabulary:
         """(keep the hyphen, whether evidence decided it rather than a guess)."""
         if not right or not left:
             return True, True
-        head = re.split(f"[{HYPHENS}]", left)[-1].lower()
+        head = re.sub(r"^[\W\d_]+", "", re.split(f"[{HYPHENS}]", left)[-1].lower())  # "(UN-" / "MISS)"
         tail = WORD.match(right)
         tail = tail.group(0).lower() if tail else right.lower()
         closed, pair = self.closed[head + tail], self.hyphenated[f"{head}-{tail}"]

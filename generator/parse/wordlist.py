@@ -2,12 +2,14 @@
 
 The `english-words` package's lists (Webster's Second and GCIDE, lower case, some
 260,000 words) hold base forms; `is_word` also accepts the usual inflections
-("commissioners", "chairs", "stabilized", "keeping"). Loaded once, on first
+("commissioners", "chairs", "stabilized", "keeping") and British spellings
+("endeavour", "organisation"). Loaded once, on first
 use; without the package, `is_word` answers None (no evidence).
 """
 from __future__ import annotations
 
 import functools
+import re
 from typing import Optional
 
 SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "ies", "ied")
@@ -22,12 +24,29 @@ def _words() -> Optional[frozenset[str]]:
     return frozenset(get_english_words_set(["web2", "gcide"], lower=True, alpha=True))
 
 
+# British spellings (the United Nations writes Oxford English) of the list's American words.
+BRITISH = ((r"our(?=s?$|ed$|ing$|ite)", "or"), (r"is(?=e[sd]?$|ing$|ation)", "iz"), (r"ys(?=e[sd]?$|ing$)", "yz"),
+           (r"tre(?=s?$)", "ter"), (r"ence(?=s?$)", "ense"), (r"ogue(?=s?$)", "og"), (r"lled$", "led"),
+           (r"lling$", "ling"))
+
+
 def is_word(word: str) -> Optional[bool]:
-    """Whether `word` (letters) is an English word or an inflection of one; None without a list."""
+    """Whether `word` (letters) is an English word or an inflection of one, in American or British
+    spelling, possessives aside; None without a list."""
     words = _words()
     if words is None:
         return None
-    word = word.lower()
+    word = re.sub(r"['’]s?$", "", word.lower())
+    if known(word, words):
+        return True
+    for british, american in BRITISH:
+        variant = re.sub(british, american, word)
+        if variant != word and known(variant, words):
+            return True
+    return False
+
+
+def known(word: str, words: frozenset[str]) -> bool:
     if word in words:
         return True
     for suffix in SUFFIXES:
