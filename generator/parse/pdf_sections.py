@@ -26,6 +26,7 @@ from generator.parse.raw import RawSection
 
 SECTION_HEADING = re.compile(r"^(\d+[A-Z]?)\.\s+(\S.*)$")
 SENTENCE_END = re.compile(r"[.:;!?][”’\"')\]]*$")
+WORD_SPACE = 0.33  # ems a word space takes at most, unstretched
 TABLE_GAP = 2.5  # a gap of this many ems inside a body-size line separates table cells
 
 
@@ -184,7 +185,8 @@ class SectionReader:
 
     def starts_paragraph(self, line: Line, page_start: bool) -> bool:
         """A first-line indent, a gap wider than line spacing, or (at the top of a page, in a
-        document without indents) a short last line on the previous page that ended a sentence.
+        document without indents) a last line on the previous page that ended a sentence with
+        room left for this line's first word: the line was ended, not filled.
         (A full line ending a sentence at the foot of a page is read as going on: the room left
         below it does not tell, since footnotes and widow control leave room too.)"""
         style, prev = self.style, self.last_line
@@ -193,9 +195,12 @@ class SectionReader:
         if page_start or prev is None or prev.page != line.page:
             if style.indent or prev is None:
                 return False
-            words = prev.plain_words
-            short = prev.x1 < style.right - 2 * style.body_size
-            return short and bool(words) and bool(SENTENCE_END.search(words[-1].text))
+            words, first = prev.plain_words, line.plain_words
+            if not words or not first:
+                return False
+            room = style.right - prev.x1
+            ended = room > (first[0].x1 - first[0].x0) + WORD_SPACE * style.body_size
+            return ended and bool(SENTENCE_END.search(words[-1].text))
         return line.bottom - prev.bottom > style.line_pitch + 0.3 * style.body_size
 
     def flush_paragraph(self) -> None:
