@@ -43,6 +43,7 @@ class DocumentStyle:
     left: float  # where most body lines start
     right: float  # where full body lines end
     line_pitch: float  # baseline distance between lines of a body paragraph
+    body_bottom: float  # the lowest bottom of a body line on any page: where the text block ends
     indent: Optional[float]  # first-line indent of paragraphs, None if paragraphs are not indented
     markers: set[int]  # footnote numbers printed as superscripts in body lines
     supplement: Optional[int] = None
@@ -444,7 +445,7 @@ def measure_style(pages: list[PageFacts], running: dict[int, set[int]]) -> Optio
     def is_body(line: LineFacts) -> bool:
         return abs(line.size - body_size) <= SAME_SIZE * body_size
 
-    lefts, rights, markers, steps, offsets = Counter(), [], set(), [], []
+    lefts, rights, bottoms, markers, steps, offsets = Counter(), [], [], set(), [], []
     footnote_sizes = Counter()
     for page in pages:
         previous = None
@@ -455,6 +456,7 @@ def measure_style(pages: list[PageFacts], running: dict[int, set[int]]) -> Optio
                 continue
             lefts[round(line.x0)] += 1
             rights.append(line.x1)
+            bottoms.append(line.bottom)
             markers.update(line.markers)
             offsets.append(line.x0)
             if previous is not None:
@@ -478,6 +480,7 @@ def measure_style(pages: list[PageFacts], running: dict[int, set[int]]) -> Optio
         left=left,
         right=right,
         line_pitch=pitch,
+        body_bottom=max(bottoms),
         indent=paragraph_indent(offsets, left, body_size),
         markers=markers,
     )

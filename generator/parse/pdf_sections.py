@@ -58,6 +58,8 @@ class SectionReader:
         self.page = 0
         self.pending: list[Problem] = []  # problems found before the first section
         self.separated_notes = False  # a rule over the footnote area has been seen
+        self.room_below = 0.0  # height left under the open paragraph's last line on its page
+        self.notes_top: Optional[float] = None  # where this page's footnote area starts
 
     # ------------------------------------------------------------------ pages
 
@@ -93,6 +95,8 @@ class SectionReader:
             i, first = j, False
         self.read_footnotes(notes, page)
         self.report_guesses(page.number)
+        if self.last_line is not None and self.last_line.page == page.number:
+            self.room_below = (self.notes_top or self.style.body_bottom) - self.last_line.bottom
 
     # ------------------------------------------------------------------ kinds of lines
 
@@ -198,9 +202,16 @@ class SectionReader:
             words, first = prev.plain_words, line.plain_words
             if not words or not first:
                 return False
+            if not SENTENCE_END.search(words[-1].text):
+                return False
             room = style.right - prev.x1
-            ended = room > (first[0].x1 - first[0].x0) + WORD_SPACE * style.body_size
-            return ended and bool(SENTENCE_END.search(words[-1].text))
+            if room > (first[0].x1 - first[0].x0) + WORD_SPACE * style.body_size:
+                return True  # the line was ended, not filled
+            # A full line, and below it room for another that went over to this page: the space
+            # between paragraphs did not fit. (Room a footnote explains: its marker is on this line.)
+            full = room <= style.body_size
+            moved_for_a_note = any(w.raised for w in line.words)
+            return full and self.room_below >= style.line_pitch and not moved_for_a_note
         return line.bottom - prev.bottom > style.line_pitch + 0.3 * style.body_size
 
     def flush_paragraph(self) -> None:
@@ -244,6 +255,7 @@ class SectionReader:
         """The footnote area: below the short rule over the footnotes, or else the run of
         footnote-size lines at the bottom of the page."""
         rule = self.footnote_rule(page, lines)
+        self.notes_top = rule.top if rule is not None else None
         if rule is not None:
             notes = [l for l in lines if l.bottom > rule.top]
             self.separated_notes = self.separated_notes or bool(notes)
@@ -255,6 +267,7 @@ class SectionReader:
             k -= 1
         notes = lines[k:]
         if notes and (self.footnotes or any(self.footnote_start(l) for l in notes)):
+            self.notes_top = notes[0].top
             return lines[:k], notes
         return lines, []
 
