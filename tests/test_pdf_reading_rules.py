@@ -135,6 +135,15 @@ def test_ligature_glyphs_read_as_written():
     assert [p.text for p in one_section(pdf).paragraphs] == [text]
 
 
+def test_accents_printed_over_their_letter_are_one_character():
+    """T1 Times has no "ć": TeX prints "c" and an acute accent over it, two glyphs."""
+    text = "The cases of Jovica Stanišić and Franko Simatović were heard; Türkiye and Côte d’Ivoire spoke."
+    pdf = latex_pdf(heading(12) + text, "accents")
+    with pdfplumber.open(pdf) as document:
+        assert "\u00b4" in {c["text"] for c in document.pages[0].chars}  # the accent, a glyph of its own
+    assert [p.text for p in one_section(pdf).paragraphs] == [text]
+
+
 def test_compatibility_characters_become_plain_text():
     from generator.parse.pdf_layout import COMPATIBILITY
 

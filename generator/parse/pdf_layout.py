@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -255,7 +256,7 @@ def make_line(glyphs: list[Glyph], page: int) -> Line:
     size = dominant_size(glyphs)
     body = [g.bottom for g in glyphs if g.size >= 0.9 * size and not g.text.isspace()]
     baseline = statistics.median(body) if body else 0.0
-    glyphs = sorted(glyphs, key=lambda g: g.x0)
+    glyphs = compose_accents(sorted(glyphs, key=lambda g: g.x0))
     words = split_words(glyphs, size, baseline)
     plain = [w for w in words if not w.raised] or words
     line = Line(words=words, page=page, size=size)
@@ -267,6 +268,23 @@ def make_line(glyphs: list[Glyph], page: int) -> Line:
     line.bold = sum(len(w.text) for w in plain if w.bold) >= 0.9 * letters
     line.italic = sum(len(w.text) for w in plain if w.italic) >= 0.9 * letters
     return line
+
+
+def compose_accents(glyphs: list[Glyph]) -> list[Glyph]:
+    """Accents printed as glyphs of their own over a letter (TeX's T1 fonts lack "ć", "ş" ...):
+    the letter and the accent it overlaps make one composed character."""
+    if not any(g.text in ACCENTS for g in glyphs):
+        return glyphs
+    out: list[Glyph] = []
+    for glyph in glyphs:
+        base = out[-1] if out else None
+        if glyph.text in ACCENTS and base is not None and base.text.isalpha() and glyph.x0 < base.x1:
+            text = unicodedata.normalize("NFC", base.text + ACCENTS[glyph.text])
+            out[-1] = Glyph(text, base.x0, max(base.x1, glyph.x1), min(base.top, glyph.top), base.bottom,
+                            base.size, base.fontname, base.style)
+            continue
+        out.append(glyph)
+    return out
 
 
 def is_raised(size: float, bottom: float, line_size: float, baseline: float) -> bool:
@@ -348,6 +366,14 @@ def make_word(glyphs: list[Glyph], space_before: bool, line_size: float, baselin
 COMPATIBILITY = {
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
     "\ufb06": "st", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ",
+}
+
+
+# Spacing accents (as a font without the accented letter prints them) -> combining marks.
+ACCENTS = {
+    "\u00b4": "\u0301", "`": "\u0300", "\u02c6": "\u0302", "\u02dc": "\u0303", "\u00a8": "\u0308",
+    "\u02c7": "\u030c", "\u02d8": "\u0306", "\u02d9": "\u0307", "\u02da": "\u030a", "\u00b8": "\u0327",
+    "\u02db": "\u0328", "\u00af": "\u0304", "\u02dd": "\u030b",
 }
 
 

@@ -22,6 +22,7 @@ from generator.parse.raw import COLUMNS, TableRow
 
 ALIGNED = 0.3  # left-aligned cell lines start within this many points of each other
 COLUMN_COST = 0.01  # of two readings of a header as equally many names, the one with fewer columns wins
+GAP_PREFERENCE = 0.001  # per em of the gap a column starts after: breaks ties, never outweighs a label
 MAX_HEADER_CUTS = 80  # more gaps than this in a header row: it is no header (the search is quadratic)
 
 # Header words that name each canonical column (matched in the printed header cell).
@@ -110,7 +111,7 @@ class TableReader:
     def read_rows(self, data: list[Line], page: PageLayout, continuing: bool) -> None:
         rows = split_rows(data, page)
         if not long_rules_between(page, data):
-            rows = [part for row in rows for part in self.split_at_row_starts(row)]
+            rows = self.join_at_row_starts([part for row in rows for part in self.split_at_row_starts(row)])
         for i, row_lines in enumerate(rows):
             if i == 0 and continuing and self.rows and not self.starts_row(self.cells(row_lines)):
                 self.extend_row(self.rows[-1], row_lines)  # the row goes on from the previous page
@@ -133,6 +134,19 @@ class TableReader:
             if word is not None and shape(word) == row_shape:
                 out.append([])
             out[-1].append(line)
+        return out
+
+    def join_at_row_starts(self, rows: list[list[Line]]) -> list[list[Line]]:
+        """Rows cut by a gap inside a row (cells of one row set at different heights): a part
+        whose first cell does not start like the rows before it goes on with the row above."""
+        shapes = [shape(self.first_cell_word(row[0])) for row in rows]
+        known = {s for s in shapes if s} & ({shapes[0]} | self.row_starts) if shapes else set()
+        out: list[list[Line]] = []
+        for row, row_shape in zip(rows, shapes):
+            if out and known and row_shape not in known:
+                out[-1] = out[-1] + row
+            else:
+                out.append(row)
         return out
 
     def first_cell_word(self, line: Line) -> Optional[Word]:
@@ -337,10 +351,11 @@ def starts_from_header(header: list[Line], data: list[Line]) -> list[float]:
     words = sorted((w for line in header for w in line.plain_words), key=lambda w: w.x0)
     if len(words) < 2:
         return []
-    cuts, reach = [words[0].x0], words[0].x1
+    cuts, gaps, reach = [words[0].x0], [0.0], words[0].x1
     for word in words[1:]:
         if word.x0 > reach:
             cuts.append(word.x0)
+            gaps.append((word.x0 - reach) / word.size)
         reach = max(reach, word.x1)
     if len(cuts) > MAX_HEADER_CUTS:
         return []
@@ -348,7 +363,8 @@ def starts_from_header(header: list[Line], data: list[Line]) -> list[float]:
     best: list[tuple[float, list[int]]] = [(0.0, [])] + [(-1e9, [])] * (len(edges) - 1)
     for j in range(1, len(edges)):
         for i in range(j):
-            score = best[i][0] + label_score(cell_text(header, edges[i], edges[j])) - COLUMN_COST
+            score = (best[i][0] + label_score(cell_text(header, edges[i], edges[j])) - COLUMN_COST
+                     + GAP_PREFERENCE * gaps[i])  # of equal readings, cut where the gaps are widest
             if score > best[j][0]:
                 best[j] = (score, best[i][1] + [i])
     chosen = [edges[i] for i in best[-1][1]]

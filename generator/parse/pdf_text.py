@@ -144,6 +144,8 @@ class Vocabulary:
             return True, True
         if head in SHORT_PREFIXES and self.words[tail] > 0:
             return True, True
+        if left[:1].isupper() and right[:1].islower() and not first_is_prefix(head):
+            return False, True  # a name broken at a line end ("Mpi-" / "ranya"); compound names go on in capitals
         whole, first, second = is_word(head + tail), is_word(head), is_word(tail)
         if whole:
             return False, True  # a word of the list, broken at a line end
@@ -152,6 +154,10 @@ class Vocabulary:
         if len(head) >= 3 and len(tail) >= 3 and self.words[head] > 0 and self.words[tail] > 0:
             return True, True
         return False, False
+
+
+def first_is_prefix(head: str) -> bool:
+    return head in HYPHEN_PREFIXES or head in SHORT_PREFIXES
 
 
 # --------------------------------------------------------------------------- building text
