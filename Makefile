@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test bench bench-build bench-parallel bench-parse bench-search clean archive serve browser vendor screenshots
+.PHONY: site test producers bench bench-build bench-parallel bench-parse bench-search clean archive serve browser vendor screenshots
 
 # Debian's Chromium drives the browser tests (tests/browser) and scripts/screenshots.py.
 CHROMIUM := /usr/bin/chromium
@@ -19,7 +19,7 @@ $(STAMP): requirements.txt pyproject.toml
 site: $(STAMP)
 	$(BIN)/repertoire build
 
-test: $(STAMP) $(CHROMIUM)
+test: $(STAMP) $(CHROMIUM) $(PRODUCERS)
 	$(BIN)/python -m pytest -q
 
 # The site as a dated zip that works opened from disk (dist/repertoire-site-YYYY-MM-DD.zip).
@@ -34,6 +34,16 @@ browser: $(CHROMIUM)
 $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core
+
+# The PDF producers of the layout matrix (tests/layouts): LibreOffice, pdflatex (WeasyPrint comes
+# from PyPI with requirements.txt, its Pango from Debian). The stamp is the last program installed.
+PRODUCERS := /usr/bin/soffice /usr/bin/pdflatex
+producers: $(PRODUCERS)
+$(PRODUCERS):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
+		libreoffice-writer-nogui texlive-latex-base texlive-latex-recommended texlive-fonts-recommended \
+		fonts-liberation fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
 
 # Refresh the vendored npm files (iframe-worker, axe-core); needs npm. Nothing else does.
 vendor:

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from generator.assemble import _comparable
-from generator.model import Repertoire
+from collections import Counter
+
+from generator.model import HYPHEN_GUESSED, Repertoire
 
 
 def normalised(text: str) -> str:
@@ -22,13 +24,30 @@ def comparable(repertoire: Repertoire) -> list[dict]:
 def differences(pdf: Repertoire, text: Repertoire, limit: int = 12) -> list[str]:
     """What differs, as "section 24: paragraphs[3].text: '...' != '...'" lines (at most `limit`),
     problems of the PDF's reading included."""
-    found = [f"problem: {p}" for p in pdf.problems]
+    found = [f"problem only in the PDF: {p}" for p in unmatched(pdf.problems, text.problems)]
+    found += [f"problem not found in the PDF: {p}" for p in unmatched(text.problems, pdf.problems)]
     left, right = comparable(pdf), comparable(text)
     if [s["number"] for s in left] != [s["number"] for s in right]:
         found.append(f"sections: {[s['number'] for s in left]} != {[s['number'] for s in right]}")
     for a, b in zip(left, right):
         found += [f"section {b['number']}: {line}" for line in diff_values(a, b, "")]
     return found[:limit] + ([f"... and {len(found) - limit} more"] if len(found) > limit else [])
+
+
+def unmatched(problems, others) -> list:
+    """Problems without one of the same kind and message among `others` (places differ: a line of
+    the text, a page of the PDF). Line-end hyphens the PDF reader had to guess have no
+    counterpart in a text source: they are reports, not differences (their text is compared)."""
+    rest = Counter((p.kind, p.message) for p in others)
+    out = []
+    for problem in problems:
+        if problem.kind == HYPHEN_GUESSED:
+            continue
+        if rest[problem.kind, problem.message]:
+            rest[problem.kind, problem.message] -= 1
+        else:
+            out.append(problem)
+    return out
 
 
 def diff_values(a, b, path: str) -> list[str]:
