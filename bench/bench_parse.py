@@ -13,7 +13,11 @@ times, each in a fresh process so that nothing is shared or already cached:
   and with N worker processes (N = the cores available);
 - peak memory (max RSS) of both at 100 pages and at the full length;
 - the parse cache: a first `parse_pdf` (parse and store), then a second one
-  in a new process (a hit).
+  in a new process (a hit);
+- the layout matrix's long document (tests/layouts: a synthetic Part I of some
+  40 sections and 300+ pages, printed by each producer installed) against the
+  same producer's short document: cost per page (goal: at most 1.2x), and
+  each against the floor.
 
 Times are given as wall-clock and as CPU time of the process: on a shared
 machine other work slows the wall clock, so the cost ratio (goal: full parse
@@ -109,6 +113,38 @@ def best(kind: str, path: Path, rounds: int, workers: int = 1) -> dict:
     return min(results, key=lambda r: r["cpu"] if workers == 1 else r["wall"])
 
 
+# --------------------------------------------------------------------------- the matrix's long document
+
+
+def long_documents(folder: Path, rounds: int) -> None:
+    """Per-page cost of the layout matrix's long document (a whole synthetic Part I, 40 sections,
+    300+ pages) against the same producer's short one (the bundled 2023 section, same layout), and
+    each against the floor: the goal is a long document's page costing at most 1.2x a short one's."""
+    from tests.layouts.documents import BUNDLED, long_source, spec_of
+    from tests.layouts.matrix import LONG_LAYOUT
+    from tests.layouts.producers import PRODUCER_MODULES, make_pdfs, missing
+
+    long_spec, short_spec = spec_of(long_source(folder)), spec_of(BUNDLED[0])
+    print(f"  the layout matrix's documents ({LONG_LAYOUT.name}), CPU time of one process:")
+    print("    producer     document  pages  full ms/page  floor ms/page  full/floor  long/short per page")
+    for producer in PRODUCER_MODULES:
+        why = missing(producer)
+        if why:
+            print(f"    {producer:<12} not installed: {why}")
+            continue
+        pdfs = make_pdfs(producer, [(short_spec, LONG_LAYOUT), (long_spec, LONG_LAYOUT)])
+        costs = {}
+        for label, spec in (("short", short_spec), ("long", long_spec)):
+            pdf = pdfs[spec.name, LONG_LAYOUT.name]
+            floor, full = best("floor", pdf, rounds), best("full", pdf, rounds)
+            pages = floor["pages"]
+            costs[label] = full["cpu"] / pages
+            ratio = f"{costs['long'] / costs['short']:.2f}x (goal <= 1.2x: " \
+                    f"{'met' if costs['long'] <= 1.2 * costs['short'] else 'NOT met'})" if label == "long" else ""
+            print(f"    {producer:<12} {label:<8} {pages:>6}  {1000 * full['cpu'] / pages:12.1f}  "
+                  f"{1000 * floor['cpu'] / pages:13.1f}  {full['cpu'] / floor['cpu']:9.2f}x  {ratio}")
+
+
 # --------------------------------------------------------------------------- the report
 
 
@@ -168,6 +204,8 @@ def main() -> None:
         print(f"    full parse, 1 process         : {full_short['rss_mb']:7.1f} MB  {full['rss_mb']:7.1f} MB")
         print(f"    full parse, {cores} processes       : main {parallel['rss_mb']:.1f} MB, "
               f"largest worker {parallel['children_rss_mb']:.1f} MB")
+
+        long_documents(folder, args.rounds)
 
         cache = {"REPERTOIRE_CACHE_DIR": str(folder / "cache")}
         first = run("cached", long, cores, cache)

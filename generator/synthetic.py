@@ -382,13 +382,14 @@ class _Writer:
         self._new_page()
 
 
-def _year_plan(rng: random.Random, meetings: int) -> list[tuple[str, str, int]]:
-    """(group, title, meetings) per section, 3 to 8 meetings each, groups in their printed order."""
+def _year_plan(rng: random.Random, meetings: int, per_section: tuple[int, int] = (3, 8)) -> list[tuple[str, str, int]]:
+    """(group, title, meetings) per section, 3 to 8 meetings each (or `per_section`), groups in
+    their printed order."""
     plan, left = [], meetings
     titles = [(g, t) for g, items in GROUPS.items() for t in items]
     while left > 0:
         group, title = titles[len(plan) % len(titles)]
-        count = min(left, rng.randint(3, 8))
+        count = min(left, rng.randint(*per_section))
         plan.append((group, title, count))
         left -= count
     order = {g: i for i, g in enumerate(GROUPS)}
@@ -402,13 +403,15 @@ def _days(rng: random.Random, year: int, count: int) -> list[date]:
 
 def write_synthetic_source(path: Path, meetings: int, seed: int, year: int = LAST_YEAR,
                            first_meeting: int = 9000, first_footnote: int = 1,
-                           first_resolution: int = 2700) -> SyntheticTruth:
-    """One supplement year with `meetings` meetings, written to `path`; returns the truth."""
+                           first_resolution: int = 2700,
+                           per_section: tuple[int, int] = (3, 8)) -> SyntheticTruth:
+    """One supplement year with `meetings` meetings, written to `path`; returns the truth.
+    `per_section`: the fewest and most meetings of a section."""
     rng = random.Random(f"{seed}:{year}:{meetings}")
     path = Path(path)
     writer = _Writer(rng, year, str(path), first_meeting, first_footnote, first_resolution)
     truth = SyntheticTruth([path])
-    plan = _year_plan(rng, meetings)
+    plan = _year_plan(rng, meetings, per_section)
     days = _days(rng, year, meetings)
     rng.shuffle(days)  # each section's meetings at dates across the year
     group = None

@@ -372,12 +372,15 @@ def starts_from_header(header: list[Line], data: list[Line]) -> list[float]:
         return []
     if not centred_cells(header, chosen):
         return chosen
-    starts_seen = [x0 for line in data for x0, _ in word_groups(line)]
-    aligned = [x for x in starts_seen if sum(1 for y in starts_seen if abs(x - y) <= ALIGNED) >= 2]
-    starts = [min([chosen[0]] + [x for x in aligned if x < chosen[0]])]
+    # centred header cells: a column starts where its data does, in the gap left of its header
+    # cell, right of all the data of the column before (whose cells start under that one's header)
+    data_words = [w for line in data for w in line.plain_words]
+    group_starts = [x0 for line in data for x0, _ in word_groups(line)]
+    starts = [min([chosen[0]] + [x for x in group_starts if x < chosen[0]])]
     for before, start in zip(chosen, chosen[1:]):
-        end_before = max((w.x1 for w in words if before <= w.x0 < start), default=before)
-        starts.append(min([start] + [x for x in aligned if end_before < x < start]))
+        header_end = max((w.x1 for w in words if before <= w.x0 < start), default=before)
+        data_end = max((w.x1 for w in data_words if starts[-1] - ALIGNED <= w.x0 <= header_end), default=before)
+        starts.append(min([start] + [x for x in group_starts if max(header_end, data_end) < x < start]))
     return starts
 
 

@@ -8,7 +8,8 @@ from tests.layouts.spec import DocumentSpec, document_from_text
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = [ROOT / "sources" / "peacekeeping-2023.txt", ROOT / "sources" / "repertoire-2022-part-i-extract.txt"]
-LONG_MEETINGS = 230  # a yearly Part I of some 40 sections and 300+ pages
+LONG_MEETINGS = 760  # a Part I of some 40 sections, 300+ pages, tables of two to three pages
+LONG_PER_SECTION = (13, 21)
 LONG_SEED = 7
 
 
@@ -19,7 +20,7 @@ def bundled_sources() -> list[Path]:
 def long_source(folder: Path) -> Path:
     path = folder / "synthetic-part-i.txt"
     if not path.exists():
-        write_synthetic_source(path, LONG_MEETINGS, LONG_SEED)
+        write_synthetic_source(path, LONG_MEETINGS, LONG_SEED, per_section=LONG_PER_SECTION)
     return path
 
 
