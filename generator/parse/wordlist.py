@@ -12,7 +12,7 @@ import functools
 import re
 from typing import Optional
 
-SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "ies", "ied")
+SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "ies", "ied", "ion", "ions", "ment", "ments")
 
 
 @functools.lru_cache(maxsize=1)
