@@ -35,7 +35,10 @@ def cache_dir() -> Path:
 
 
 def producer(name: str):
-    return importlib.import_module(PRODUCER_MODULES[name])
+    try:
+        return importlib.import_module(PRODUCER_MODULES[name])
+    except ImportError as error:  # the producer's own Python package (weasyprint) is missing
+        raise ProducerError(f"producer {name} cannot be loaded: {error}") from None
 
 
 def digest(name: str, document: DocumentSpec, layout: Layout) -> str:
