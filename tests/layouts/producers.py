@@ -82,4 +82,8 @@ def make_pdfs(name: str, cells: Iterable[tuple[DocumentSpec, Layout]]) -> dict[t
 
 
 def missing(name: str) -> Optional[str]:
-    return producer(name).missing()
+    """What the producer lacks to run, or None."""
+    try:
+        return producer(name).missing()
+    except ProducerError as error:
+        return str(error)
