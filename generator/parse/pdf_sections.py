@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Callable, Optional
 
 from generator.model import HYPHEN_GUESSED, Footnote, Paragraph, Problem
 from generator.parse.pdf_document import (
@@ -41,8 +41,14 @@ class FootnoteDraft:
 class SectionReader:
     """Walks the pages in order and fills RawSections (a small state machine)."""
 
-    def __init__(self, file: str, style: DocumentStyle, vocabulary: Vocabulary):
+    def __init__(self, file: str, style: DocumentStyle, vocabulary: Vocabulary,
+                 trace: Optional[Callable[[int, Line, str], None]] = None):
         self.file, self.style, self.vocabulary = file, style, vocabulary
+        # an observer of each decision, called (page, line, kind) with kind "heading", "paragraph",
+        # "footnote" (its first line), "footnote-continued", "marker" (a raised word, as a line of
+        # its own), "table:<column>" (a line's words in one column, once the table is closed) or
+        # "dropped" (front matter, text before the first section): see generator.parse.pdf_inspect
+        self.trace = trace
         self.sections: list[RawSection] = []
         self.section: Optional[RawSection] = None
         self.group: Optional[str] = None  # group heading of the sections that follow
@@ -69,7 +75,11 @@ class SectionReader:
             self.report(Problem(self.file, f"page {page.number}", f"damaged PDF, text may be missing: {message}"))
         if self.section is None:
             if is_toc_page(lines) or (is_cover_page(lines, self.style) and not self.opens_section(page, lines)):
+                if self.trace:
+                    self.trace_lines(lines, "dropped")
                 return  # front matter: a table of contents, a title page
+            if self.trace:
+                self.trace_lines([l for l in lines if is_toc_line(l)], "dropped")
             lines = [l for l in lines if not is_toc_line(l)]
         content, notes = self.split_footnote_area(page, lines)
         i, first = 0, True
@@ -133,6 +143,8 @@ class SectionReader:
 
     def read_heading(self, lines: list[Line], next_line: Optional[Line], page: PageLayout) -> None:
         self.flush_paragraph()
+        if self.trace:
+            self.trace_lines(lines, "heading")
         text = normalise(" ".join(l.text for l in lines))
         match = SECTION_HEADING.match(text)
         if match:
@@ -177,6 +189,8 @@ class SectionReader:
     def read_body_line(self, line: Line, page_start: bool) -> None:
         self.close_table()
         self.group_candidate = None  # text follows: that heading was a sub-heading
+        if self.trace:
+            self.trace_lines([line], "paragraph" if self.section is not None else "dropped")
         if self.section is None:
             return  # text before the first section (introductions, front matter)
         if self.paragraph is None or self.flow != "paragraph" or self.starts_paragraph(line, page_start):
@@ -226,6 +240,9 @@ class SectionReader:
         numbers = marker_numbers(word)
         for number in numbers:
             self.marker_sections[number] = self.section
+        if self.trace and numbers:
+            self.trace_lines([Line([word], page or self.page, word.size, word.top, word.bottom, word.x0, word.x1)],
+                             "marker")
         return numbers
 
     # ------------------------------------------------------------------ the meetings table
@@ -233,6 +250,8 @@ class SectionReader:
     def read_table_block(self, lines: list[Line], page: PageLayout, continuing: bool) -> None:
         self.flush_paragraph()
         if self.section is None:
+            if self.trace:
+                self.trace_lines(lines, "dropped")
             return
         if self.table is None or not continuing:
             self.close_table()
@@ -247,6 +266,8 @@ class SectionReader:
     def close_table(self) -> None:
         if self.table is not None and self.section is not None:
             self.section.table_rows.extend(self.table.table_rows())
+            if self.trace:
+                self.trace_table(self.table)
         self.table = None
 
     # ------------------------------------------------------------------ footnotes
@@ -312,10 +333,36 @@ class SectionReader:
                 # footnote printed on the page where the next section starts may not be
                 section = self.marker_sections.get(number) or self.section
                 self.footnotes.append(FootnoteDraft(number, builder, page.number, section))
+                if self.trace:
+                    self.trace_lines([line], "footnote" if section is not None else "dropped")
             elif self.footnotes:
                 self.footnotes[-1].builder.add_line(line.words)  # continues from above or from the previous page
+                if self.trace:
+                    self.trace_lines([line], "footnote-continued" if self.footnotes[-1].section else "dropped")
             elif self.section is not None:
                 self.report(Problem(self.file, f"page {page.number}", f"footnote text without a number: {line.text[:60]!r}"))
+            if self.trace and start is None and not self.footnotes:
+                self.trace_lines([line], "dropped")
+
+    # ------------------------------------------------------------------ the observer
+
+    def trace_lines(self, lines: list[Line], kind: str) -> None:
+        for line in lines:
+            self.trace(line.page, line, kind)
+
+    def trace_table(self, table: TableReader) -> None:
+        """A closed table's lines, cut into their cells: one traced line per column of each line,
+        of kind "table:<column name>" ("table:<column index>" under a header not understood)."""
+        columns = table.columns
+        for block in table.blocks:
+            for line in block.lines:
+                cells: dict[int, list[Word]] = {}
+                for word in line.words:
+                    cells.setdefault(columns.index(word) if columns else 0, []).append(word)
+                for index, words in cells.items():
+                    cell = Line(words, line.page, line.size, min(w.top for w in words), max(w.bottom for w in words),
+                                words[0].x0, max(w.x1 for w in words), line.bold, line.italic)
+                    self.trace(line.page, cell, f"table:{table.column_name(index) or index}")
 
     # ------------------------------------------------------------------ the end
 
