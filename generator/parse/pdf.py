@@ -26,7 +26,7 @@ from typing import Iterable, Optional
 
 from generator.errors import RepertoireError
 from generator.parse import pdf_cache
-from generator.parse.pdf_document import Document, measure_document, page_facts
+from generator.parse.pdf_document import Document, inspect_hint, measure_document, page_facts
 from generator.parse.pdf_layout import PageLayout
 from generator.parse.pdf_pages import chunks, read_chunk
 from generator.parse.pdf_sections import SectionReader
@@ -79,11 +79,15 @@ def read_pdf(path: Path, workers: Optional[int] = None) -> list[RawSection]:
 
 def read_document(file: str, document: Document, pages: Iterable[PageLayout]) -> list[RawSection]:
     reader = SectionReader(file, document.style, document.vocabulary)
+    first = last = None
     for page in pages:
         reader.read_page(page, document.content_lines(page))
+        first, last = first or page.number, page.number
     sections = reader.finish()
     if not sections:
-        raise RepertoireError(file, "no numbered section heading found: not a Repertoire section")
+        where = f"page {first}" if first == last else f"pages {first}-{last}"
+        raise RepertoireError(file, f"no numbered section heading (\"24. Title\") found on {where}: "
+                                    "not a Repertoire section" + inspect_hint(file))
     return sections
 
 

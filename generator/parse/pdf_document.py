@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import shlex
 import statistics
 from array import array
 from collections import Counter, defaultdict
@@ -201,9 +202,10 @@ class Document:
         return [line for i, line in enumerate(page.lines) if i not in running]
 
 
-def measure_document(file: str, pages: list[PageFacts], vocabulary: Vocabulary) -> Document:
+def measure_document(file: str, pages: list[PageFacts], vocabulary: Vocabulary, check_name: bool = True) -> Document:
     """The document's measures from the facts of all its pages, in order. `vocabulary` holds the
-    words of the pages' inner lines; the outer lines that are not running are added here."""
+    words of the pages' inner lines; the outer lines that are not running are added here.
+    `check_name`: refuse a document that never names the Repertoire (`repertoire inspect` does not)."""
     if not pages:
         raise RepertoireError(file, "the PDF has no pages")
     if sum(p.char_count for p in pages) == 0:
@@ -212,13 +214,21 @@ def measure_document(file: str, pages: list[PageFacts], vocabulary: Vocabulary) 
     running = find_running_lines(pages)
     style = measure_style(pages, running)
     if style is None:
-        raise RepertoireError(file, "no text besides running headers and footers: not a Repertoire section")
+        raise RepertoireError(file, "no text besides running headers and footers: not a Repertoire section"
+                                    + inspect_hint(file))
     style.supplement, style.part = read_running_facts(pages, running)
-    if not names_the_repertoire(pages, running):
-        raise RepertoireError(file, "its running headers and first pages never name the Repertoire: "
-                                    "not a Repertoire section")
+    if check_name and not names_the_repertoire(pages, running):
+        where = (f"its running headers and first pages ({pages[0].number}-{pages[min(2, len(pages) - 1)].number})"
+                 if len(pages) > 1 else f"its page {pages[0].number}")
+        raise RepertoireError(file, f"{where} never name{'s' if len(pages) == 1 else ''} the Repertoire: "
+                                    "not a Repertoire section" + inspect_hint(file))
     add_outer_words(pages, running, vocabulary)
     return Document(style, vocabulary, running)
+
+
+def inspect_hint(file: str) -> str:
+    """What to run to see how the reader took each line of a PDF that does not read."""
+    return f"; see `repertoire inspect {shlex.quote(file)}`"
 
 
 def add_outer_words(pages: list[PageFacts], running: dict[int, set[int]], vocabulary: Vocabulary) -> None:
