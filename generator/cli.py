@@ -73,6 +73,21 @@ def _parser() -> argparse.ArgumentParser:
                        help="folder to save the tables in (default: dhl/)")
     fetch.add_argument("--base-url", default=None, metavar="URL",
                        help="where the tables are (default: https://www.un.org/depts/dhl/resguide/)")
+    inspect = commands.add_parser("inspect", help="draw how the PDF reader took each line of a PDF",
+                                  description="For a PDF that does not read as expected: an image of each page "
+                                              "with every line boxed in the colour of what the reader took it "
+                                              "for (heading, paragraph, footnote, marker, table column, running "
+                                              "header/footer, dropped), a legend, and a summary of the measured "
+                                              "style and of the lines of each kind per page (printed and in "
+                                              "DIR/summary.txt).")
+    inspect.add_argument("file", type=Path, metavar="FILE.pdf", help="the PDF to inspect")
+    inspect.add_argument("--pages", metavar="PAGES",
+                         help="pages to draw, e.g. 3, 3-5 or 1,4-6 (default: every page)")
+    inspect.add_argument("--out", type=Path, metavar="DIR",
+                         help="folder to write into (default: inspect-<file stem>/ here); a folder this "
+                              "command did not make is refused")
+    inspect.add_argument("--resolution", type=float, default=100, metavar="DPI",
+                         help="resolution of the images (default: 100)")
     return parser
 
 
@@ -137,10 +152,20 @@ def _fetch_dhl(args: argparse.Namespace) -> int:
     return 2 if failed else 0
 
 
+def _inspect(args: argparse.Namespace) -> int:
+    from generator.inspect import inspect
+
+    result = inspect(args.file, args.pages, args.out, args.resolution)
+    print(result.summary, end="")
+    print(f"Wrote {len(result.images)} page image(s), legend.png and summary.txt in {result.out}")
+    return 0
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        commands = {"build": _build, "parse": _parse, "serve": _serve, "fetch-dhl": _fetch_dhl}
+        commands = {"build": _build, "parse": _parse, "serve": _serve, "fetch-dhl": _fetch_dhl,
+                    "inspect": _inspect}
         return commands[args.command](args)
     except RepertoireError as error:
         print(f"repertoire: error: {error}", file=sys.stderr)
