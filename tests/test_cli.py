@@ -42,7 +42,7 @@ def test_readme_documents_every_json_key():
     assert not undocumented
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["parse"]])
+@pytest.mark.parametrize("command", [[], ["build"], ["parse"], ["inspect"]])
 def test_help(command):
     result = run(*command, "--help")
     assert result.returncode == 0 and "usage: repertoire" in result.stdout
