@@ -41,7 +41,7 @@ PRODUCERS := /usr/bin/soffice /usr/bin/pdflatex
 producers: $(PRODUCERS)
 $(PRODUCERS):
 	$(SUDO) apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
 		libreoffice-writer-nogui texlive-latex-base texlive-latex-recommended texlive-fonts-recommended \
 		fonts-liberation fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
 
