@@ -208,8 +208,60 @@ def build_page(raw: RawPage) -> PageLayout:
     groups = [g for g in group_lines(glyphs) if any(not c.text.isspace() for c in g)]
     layout.lines = [make_line(group, raw.number) for group in groups]
     layout.lines.sort(key=lambda line: (round(line.top, 1), line.x0))
-    layout.rules, layout.boxes = raw.rules, raw.boxes
+    frames, layout.boxes = frame_rules(raw.boxes)
+    layout.rules = join_rules(raw.rules + frames)
     return layout
+
+
+# --------------------------------------------------------------------------- drawn lines
+
+MAX_FRAME_BOXES = 400  # pairs of boxes are compared: a page with more is a chart, not a bordered text
+RULE_JOIN = 1.0  # points: segments of one line drawn end to end (a table's cell borders) are one rule
+
+
+def frame_rules(boxes: list[Box]) -> tuple[list[Rule], list[Box]]:
+    """Borders drawn as a rectangle with a smaller one cut out of it (HTML engines draw CSS
+    borders so): the strips between the two are rules; the two rectangles are no shaded cells."""
+    rules: list[Rule] = []
+    used: set[int] = set()
+    if len(boxes) > MAX_FRAME_BOXES:
+        return rules, boxes
+    for i, outer in enumerate(boxes):
+        for j, inner in enumerate(boxes):
+            if i == j or j in used or i in used:
+                continue
+            inside = (outer.x0 - 0.01 <= inner.x0 and inner.x1 <= outer.x1 + 0.01
+                      and outer.top - 0.01 <= inner.top and inner.bottom <= outer.bottom + 0.01)
+            strips = [
+                Rule(outer.x0, outer.x1, outer.top, inner.top), Rule(outer.x0, outer.x1, inner.bottom, outer.bottom),
+                Rule(outer.x0, inner.x0, outer.top, outer.bottom), Rule(inner.x1, outer.x1, outer.top, outer.bottom),
+            ]
+            strips = [r for r in strips if 0.01 < min(r.x1 - r.x0, r.bottom - r.top)]
+            if inside and strips and all(min(r.x1 - r.x0, r.bottom - r.top) <= THIN for r in strips):
+                rules += strips
+                used.update((i, j))
+    return rules, [box for k, box in enumerate(boxes) if k not in used]
+
+
+def join_rules(rules: list[Rule]) -> list[Rule]:
+    """Collinear rules that touch, joined: a border drawn cell by cell is one line across the table."""
+    horizontal = sorted((r for r in rules if r.horizontal), key=lambda r: (round(r.top, 1), r.x0))
+    vertical = sorted((r for r in rules if not r.horizontal), key=lambda r: (round(r.x0, 1), r.top))
+    out: list[Rule] = []
+    for line in horizontal:
+        last = out[-1] if out and out[-1].horizontal else None
+        if last and abs(last.top - line.top) <= 0.5 and line.x0 <= last.x1 + RULE_JOIN:
+            out[-1] = Rule(last.x0, max(last.x1, line.x1), min(last.top, line.top), max(last.bottom, line.bottom))
+        else:
+            out.append(line)
+    joined: list[Rule] = []
+    for line in vertical:
+        last = joined[-1] if joined else None
+        if last and abs(last.x0 - line.x0) <= 0.5 and line.top <= last.bottom + RULE_JOIN:
+            joined[-1] = Rule(min(last.x0, line.x0), max(last.x1, line.x1), last.top, max(last.bottom, line.bottom))
+        else:
+            joined.append(line)
+    return out + joined
 
 
 # --------------------------------------------------------------------------- glyphs -> lines
