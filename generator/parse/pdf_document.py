@@ -468,8 +468,8 @@ def measure_style(pages: list[PageFacts], running: dict[int, set[int]]) -> Optio
             rights.append(line.x1)
             bottoms.append(line.bottom)
             markers.update(line.markers)
-            offsets.append(line.x0)
             if previous is not None:
+                offsets.append((previous.x0, line.x0))
                 step = line.bottom - previous.bottom
                 if 0 < step < 3 * previous.size:
                     steps.append(step)
@@ -496,9 +496,12 @@ def measure_style(pages: list[PageFacts], running: dict[int, set[int]]) -> Optio
     )
 
 
-def paragraph_indent(x0s: list[float], left: float, size: float) -> Optional[float]:
-    """The first-line indent, if the document indents paragraphs (seen on two lines or more)."""
-    offsets = Counter(round(x - left) for x in x0s if 0.5 * size < x - left < 8 * size)
+def paragraph_indent(pairs: list[tuple[float, float]], left: float, size: float) -> Optional[float]:
+    """The first-line indent, if the document indents paragraphs: lines set in from the left
+    margin and followed by a line at it (so not entries of a contents list, all set in), seen
+    twice or more. `pairs` are the starts of consecutive body lines of a page."""
+    offsets = Counter(round(x - left) for x, following in pairs
+                      if 0.5 * size < x - left < 8 * size and abs(following - left) <= 1.0)
     if sum(offsets.values()) < 2:
         return None
     return float(offsets.most_common(1)[0][0])

@@ -38,7 +38,7 @@ from generator.model import FootnoteRef
 from generator.parse.pdf_layout import Line, Word
 from generator.parse.wordlist import is_word
 
-HYPHENS = "-\u2010\u00ad"
+HYPHENS = "-\u2010\u2011\u00ad"
 HYPHEN_PREFIXES = {"non", "self", "cross", "ever", "well", "quasi", "half"}
 SHORT_PREFIXES = {"ex", "co", "all", "anti", "pre", "post"}  # also begin ordinary words: need a word after
 COMPOUND_TAILS = {
@@ -51,7 +51,8 @@ MARKER_TEXT = re.compile(r"^\d+(?:[,\s]+\d+)*$")
 
 
 def normalise(text: str) -> str:
-    return " ".join(text.split())
+    """Spaces collapsed; the Unicode hyphens (U+2010, U+2011) read as the hyphen-minus they stand for."""
+    return " ".join(text.replace("\u2010", "-").replace("\u2011", "-").split())
 
 
 @dataclass
@@ -61,6 +62,7 @@ class Vocabulary:
     words: Counter = field(default_factory=Counter)  # lower-case words, from any line position
     closed: Counter = field(default_factory=Counter)  # whole tokens without hyphens, lower case
     hyphenated: Counter = field(default_factory=Counter)  # "left-right" pairs found inside tokens
+    marks: Counter = field(default_factory=Counter)  # the hyphen characters printed inside words
     guesses: list = field(default_factory=list)  # line-end hyphens no evidence decided ("trans-/frontier")
     _after_break: bool = False  # the last line added ended in a hyphen
 
@@ -80,6 +82,7 @@ class Vocabulary:
         self.words.update(other.words)
         self.closed.update(other.closed)
         self.hyphenated.update(other.hyphenated)
+        self.marks.update(other.marks)
 
     def add_text(self, text: str) -> None:
         self.add_tokens(text.split())
@@ -91,6 +94,8 @@ class Vocabulary:
             for left, right in zip(parts, parts[1:]):
                 if left and right:
                     self.hyphenated[f"{left.lower()}-{right.lower()}"] += 1
+            if len(parts) > 1:
+                self.marks.update(c for c in token if c in HYPHENS)
             for part in parts:
                 if part:
                     self.closed[part.lower()] += 1
@@ -100,10 +105,11 @@ class Vocabulary:
         for line in lines:
             self.add_line(line)
 
-    def keeps_hyphen(self, left: str, right: str) -> bool:
-        """Whether "left-" at a line end followed by "right" is a real hyphen (see module doc).
-        A case no evidence decides is recorded in `guesses` as "left-/right"."""
-        keep, decided = self.hyphen_decision(left, right)
+    def keeps_hyphen(self, left: str, right: str, mark: str = "-") -> bool:
+        """Whether "left-" at a line end followed by "right" is a real hyphen (see module doc);
+        `mark` is the hyphen character printed. A case no evidence decides is recorded in
+        `guesses` as "left-/right"."""
+        keep, decided = self.hyphen_decision(left, right, mark)
         if not decided:
             self.guesses.append(f"{left}-/{right}")
         return keep
@@ -126,10 +132,12 @@ class Vocabulary:
             return True
         return bool(is_word(whole)) and is_word(tail) is False and self.words[tail] <= 1
 
-    def hyphen_decision(self, left: str, right: str) -> tuple[bool, bool]:
+    def hyphen_decision(self, left: str, right: str, mark: str = "-") -> tuple[bool, bool]:
         """(keep the hyphen, whether evidence decided it rather than a guess)."""
         if not right or not left:
             return True, True
+        if self.marks and not self.marks[mark]:
+            return False, True  # a hyphen character the document prints only at line ends: the typesetter's
         head = re.sub(r"^[\W\d_]+", "", re.split(f"[{HYPHENS}]", left)[-1].lower())  # "(UN-" / "MISS)"
         tail = WORD.match(right)
         tail = tail.group(0).lower() if tail else right.lower()
@@ -176,6 +184,7 @@ class TextBuilder:
     refs: list[FootnoteRef] = field(default_factory=list)
     broken_words: bool = False  # a narrow table cell: a word may break at a line end without a hyphen
     _line_start: bool = False
+    _mark: str = "-"  # the hyphen character the last word ended in
 
     def add_line(self, words: list[Word], markers: Optional[Callable[[Word], list[int]]] = None) -> None:
         self._line_start = bool(self.text)
@@ -187,6 +196,8 @@ class TextBuilder:
             self.add_word(word.text, word.space_before)
 
     def add_word(self, word: str, space_before: bool) -> None:
+        if word[-1:] in HYPHENS:
+            self._mark = word[-1]  # which hyphen ends the line, before it reads as "-"
         word = normalise(word)
         if not word:
             return
@@ -206,7 +217,7 @@ class TextBuilder:
             self.text = previous[:-1] + word
         elif len(last) > 1 and last[-1] in HYPHENS and last[-2].isalpha() and word[0].isalpha():
             left = last[:-1]
-            if self.vocabulary.keeps_hyphen(left, word):
+            if self.vocabulary.keeps_hyphen(left, word, self._mark):
                 self.text += word
             else:
                 self.text = previous[:-1] + word
