@@ -43,7 +43,7 @@ $(PRODUCERS):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
 		libreoffice-writer-nogui texlive-latex-base texlive-latex-recommended texlive-fonts-recommended \
-		fonts-liberation fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
+		fonts-liberation fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
 
 # Refresh the vendored npm files (iframe-worker, axe-core); needs npm. Nothing else does.
 vendor:
