@@ -213,6 +213,20 @@ def test_lone_list_of_names_is_the_speakers_and_two_lists_are_rule_37_then_speak
         "meeting", "rule_37", "rule_39", "speakers"]
 
 
+def test_a_cell_opening_with_all_council_members_is_the_speakers_whatever_roles_follow():
+    """Issue 11, class 10: "All Council members, Under-Secretary-General ..." is the Speakers
+    column, though its role words would fit rule 39 invitations."""
+    from generator.meetings_table import label_cells
+    from generator.parse.raw import TableRow
+
+    speakers = "All Council members, Under-Secretary-General for Political and Peacebuilding Affairs"
+    assert label_cells(TableRow(["S/PV.9046 26 May 2022", speakers])) == ["meeting", "speakers"]
+    assert label_cells(TableRow(["S/PV.9046 26 May 2022", "Special Envoy", speakers])) == [
+        "meeting", "rule_39", "speakers"]
+    assert label_cells(TableRow(["S/PV.9046 26 May 2022", "Ghana", "Special Envoy", speakers])) == [
+        "meeting", "rule_37", "rule_39", "speakers"]
+
+
 def test_parallel_reading_gives_the_same_model_in_the_same_order(tmp_path):
     from generator.synthetic import write_synthetic_sources
 
