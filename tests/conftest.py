@@ -22,6 +22,14 @@ def sample_section():
     return repertoire.sections[0]
 
 
+@pytest.fixture(scope="module")
+def private_parse_cache(tmp_path_factory):
+    """A parse cache of the test module's own (REPERTOIRE_CACHE_DIR), so no earlier run answers."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("REPERTOIRE_CACHE_DIR", str(tmp_path_factory.mktemp("parse-cache")))
+        yield
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     if not SHARED_DATA.is_dir():

@@ -20,11 +20,7 @@ PRODUCERS = list(PRODUCER_MODULES)
 SOURCES = bundled_sources()
 
 
-@pytest.fixture(scope="module", autouse=True)
-def private_parse_cache(tmp_path_factory):
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("REPERTOIRE_CACHE_DIR", str(tmp_path_factory.mktemp("parse-cache")))
-        yield
+pytestmark = pytest.mark.usefixtures("private_parse_cache")
 
 
 @pytest.fixture(scope="module")

@@ -34,11 +34,7 @@ FILLER = ("In their discussion following the briefers, Council members widely re
           "responsibility of States in that regard.")
 
 
-@pytest.fixture(scope="module", autouse=True)
-def private_parse_cache(tmp_path_factory):
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("REPERTOIRE_CACHE_DIR", str(tmp_path_factory.mktemp("parse-cache")))
-        yield
+pytestmark = pytest.mark.usefixtures("private_parse_cache")
 
 
 def heading(size: float, bold: bool = True, text: str = HEADING) -> str:

@@ -245,13 +245,9 @@ def front_html(document: DocumentSpec) -> str:
            "</section>",
            '<section class="front contents">',
            "<h1>Contents</h1>"]
-    index = 0
-    for g, (group, sections) in enumerate(document.groups()):
-        if group:
-            out.append(f'<p class="entry-group"><a href="#g{g}">{escape(group)}</a></p>')
-        for section in sections:
-            out.append(f'<p class="entry-section"><a href="#s{index}">{escape(section.heading)}</a></p>')
-            index += 1
+    for text, anchor in document.contents():
+        kind = "group" if anchor.startswith("g") else "section"
+        out.append(f'<p class="entry-{kind}"><a href="#{anchor}">{escape(text)}</a></p>')
     out.append("</section>")
     return "\n".join(out)
 

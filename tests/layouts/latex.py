@@ -192,13 +192,7 @@ def contents_tex(document: DocumentSpec, layout: Layout) -> str:
            f"{{{size(16)}Supplement {document.supplement}\\par}}", r"\vspace{8mm}",
            f"{{{size(16)}Part {escape(document.part)}\\par}}", r"\end{center}", r"\clearpage",
            f"\\noindent{{{size(16)}\\bfseries Contents\\par}}", r"\vspace{5mm}"]
-    index = 0
-    for g, (group, sections) in enumerate(document.groups()):
-        if group:
-            out.append(f"\\RepContents{{{escape(group)}}}{{g{g}}}")
-        for section in sections:
-            out.append(f"\\RepContents{{{escape(section.heading)}}}{{s{index}}}")
-            index += 1
+    out += [f"\\RepContents{{{escape(text)}}}{{{anchor}}}" for text, anchor in document.contents()]
     out += [r"\clearpage", r"\pagestyle{fancy}", ""]
     return "\n".join(out)
 

@@ -186,12 +186,9 @@ def contents_xml(document: DocumentSpec) -> str:
            f'<text:p text:style-name="Title2">Part {escape(document.part)}</text:p>',
            '<text:p text:style-name="TocHead">Contents</text:p>']
     page = 1
-    for group, sections in document.groups():
-        if group:
-            out.append(f'<text:p text:style-name="Toc">{escape(group)}<text:tab/>{page}</text:p>')
-        for section in sections:
-            out.append(f'<text:p text:style-name="Toc">{escape(section.heading)}<text:tab/>{page}</text:p>')
-            page += 2
+    for text, anchor in document.contents():
+        out.append(f'<text:p text:style-name="Toc">{escape(text)}<text:tab/>{page}</text:p>')
+        page += 2 if anchor.startswith("s") else 0
     return "".join(out)
 
 

@@ -73,6 +73,18 @@ class DocumentSpec:
             out[-1][1].append(section)
         return out
 
+    def contents(self) -> list[tuple[str, str]]:
+        """The contents page's entries in order: (text, anchor), "g<n>" for the n-th group heading,
+        "s<n>" for the n-th section (as the producers name their headings)."""
+        out, index = [], 0
+        for g, (group, sections) in enumerate(self.groups()):
+            if group:
+                out.append((group, f"g{g}"))
+            for section in sections:
+                out.append((section.heading, f"s{index}"))
+                index += 1
+        return out
+
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
 
