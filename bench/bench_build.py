@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.synthetic import write_synthetic_sources  # noqa: E402
+from tests.support.synthetic import write_synthetic_sources  # noqa: E402
 
 # Runs one build in a fresh interpreter and reports its own peak memory.
 RUNNER = """

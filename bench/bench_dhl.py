@@ -1,4 +1,4 @@
-"""How fast the Dag Hammarskjöld Library's meeting tables are read (generator.parse.dhl).
+"""How fast the Dag Hammarskjöld Library's meeting tables are read (generator.parse.dhl.tables).
 
     .venv/bin/python bench/bench_dhl.py [DIR] [--repeat N]
 
@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.parse.dhl import read_dhl_file, read_dhl_tables, table_files  # noqa: E402
+from generator.parse.dhl.tables import read_dhl_file, read_dhl_tables, table_files  # noqa: E402
 
 
 def best_of(repeat: int, function):

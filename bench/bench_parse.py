@@ -9,7 +9,7 @@ times, each in a fresh process so that nothing is shared or already cached:
 
 - the floor: pdfplumber's own `extract_text()` on every page (what reading a
   page with this dependency costs at least);
-- the full parse (`generator.parse.pdf.read_pdf`, no cache) in one process,
+- the full parse (`generator.parse.pdf.reader.read_pdf`, no cache) in one process,
   and with N worker processes (N = the cores available);
 - peak memory (max RSS) of both at 100 pages and at the full length;
 - the parse cache: a first `parse_pdf` (parse and store), then a second one
@@ -81,14 +81,14 @@ def measure(kind: str, path: Path, workers: int) -> dict:
     elif kind == "full":
         from dataclasses import asdict
 
-        from generator.parse.pdf import read_pdf
+        from generator.parse.pdf.reader import read_pdf
 
         sections = read_pdf(path, workers=workers)
         result["sections"] = len(sections)
         data = json.dumps([asdict(s) for s in sections], sort_keys=True).encode()
         result["digest"] = hashlib.sha256(data).hexdigest()
     elif kind == "cached":
-        from generator.parse.pdf import parse_pdf
+        from generator.parse.pdf.reader import parse_pdf
 
         result["sections"] = len(parse_pdf(path, workers=workers))
     result["wall"] = time.perf_counter() - wall
@@ -165,7 +165,7 @@ def main() -> None:
         return
 
     sys.path.insert(0, str(ROOT))
-    from generator.parse.pdf_pages import default_workers
+    from generator.parse.pdf.pages import default_workers
 
     cores = args.workers or default_workers()
     with tempfile.TemporaryDirectory(prefix="bench-parse-") as temporary:

@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.assemble import read_sources  # noqa: E402
-from generator.synthetic import write_synthetic_sources  # noqa: E402
+from generator.assemble.sources import read_sources  # noqa: E402
+from tests.support.synthetic import write_synthetic_sources  # noqa: E402
 
 COLUMNS = [  # (key, heading, format)
     ("meetings", "meetings", "{:>9,}"),

@@ -1,10 +1,10 @@
 """Search at scale, measured in Chromium: over HTTP and from disk (file://), this site's search
-(generator/search_index.py) against Material's stock search of the same pages.
+(generator/site/search_index.py) against Material's stock search of the same pages.
 
     .venv/bin/python bench/bench_search.py [MEETINGS] [--seed S] [--keep DIR] [--reuse]
                                            [--no-stock] [--runs R] [--query Q ...] [--page PAGE]
 
-Makes synthetic sources of MEETINGS meetings (default 10,000; `generator.synthetic`), builds
+Makes synthetic sources of MEETINGS meetings (default 10,000; `tests.support.synthetic`), builds
 the site with `repertoire build` and, unless --no-stock, a copy of the same pages with plain
 `mkdocs build` (Material's stock search: its plugin indexes every page, its worker builds a
 lunr index in the browser). With --keep DIR everything is made in DIR and kept; --reuse takes
@@ -49,7 +49,7 @@ from urllib.parse import unquote, urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.synthetic import write_synthetic_sources  # noqa: E402
+from tests.support.synthetic import write_synthetic_sources  # noqa: E402
 
 CHROMIUM = os.environ.get("REPERTOIRE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -120,7 +120,7 @@ def build_sites(base: Path, meetings: int, sources: list[Path], reuse: bool, sto
         stock_site = base / f"stock-{meetings}" / "site"
         sites["Material stock"] = stock_site
         if not (reuse and (stock_site / "search" / "search_index.js").is_file()):
-            # The same pages, built by plain MkDocs: no generator.search_plugin, so Material's search
+            # The same pages, built by plain MkDocs: no generator.site.search_plugin, so Material's search
             # plugin indexes every page and its own worker searches it.
             print("building the same pages with plain mkdocs build (Material's stock search) ...", file=sys.stderr,
                   flush=True)

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Optional, Sequence
 
-from generator.errors import RepertoireError
+from generator.model.errors import RepertoireError
 
 
 def _add_page_arguments(command: argparse.ArgumentParser) -> None:
@@ -97,8 +97,8 @@ def _report(problems) -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from generator.build import REPORT_FILE, build_site, default_sources
-    from generator.report import summary_line
+    from generator.site.build import REPORT_FILE, build_site, default_sources
+    from generator.site.report import summary_line
 
     sources = args.sources or default_sources(Path("sources"))
     result = build_site(sources, args.content, args.site, args.config, args.templates, strict=args.strict,
@@ -107,7 +107,7 @@ def _build(args: argparse.Namespace) -> int:
     print(f"Built {summary_line(result.report)} (details in {result.site_dir / REPORT_FILE}).")
     print(f"Open {(result.site_dir / 'index.html').resolve()}")
     if args.archive:
-        from generator.archive import make_archive
+        from generator.site.archive import make_archive
 
         print(f"Archive {make_archive(result.site_dir, args.archive_dir)} (works opened from disk)")
     return 0
@@ -121,12 +121,12 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _parse(args: argparse.Namespace) -> int:
-    from generator.assemble import read_sources
+    from generator.assemble.sources import read_sources
     from generator.model import to_json_dict
 
     repertoire = read_sources(args.files)
     if args.dhl:
-        from generator.parse.dhl import add_dhl
+        from generator.parse.dhl.tables import add_dhl
 
         add_dhl(repertoire, args.dhl)
     if args.json:

@@ -4,7 +4,7 @@ The Library publishes one page per year at
 https://www.un.org/depts/dhl/resguide/scact<YEAR>_table_en.html (until 1993, and
 from 2022) or ...table_en.htm (1994-2021); 2020's videoconference period has its
 own page, SC_2020-revised.html. Each is saved under the name
-`generator.parse.dhl` reads: scact<YEAR>_table_en.html, and
+`generator.parse.dhl.tables` reads: scact<YEAR>_table_en.html, and
 scact2020_covid_table_en.html. The Library has moved pages between ".htm" and
 ".html" before, so on a 404 the other spelling is tried, and then the saved name
 (so `--base-url` may also point at a mirror of a folder this command wrote).
@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from generator.errors import RepertoireError
+from generator.model.errors import RepertoireError
 
 DEFAULT_BASE_URL = "https://www.un.org/depts/dhl/resguide/"
 FIRST_YEAR = 1946
@@ -114,7 +114,7 @@ def fetch_page(page: Page, base_url: str, out: Path,
 
 def _save(data: bytes, url: str, destination: Path, year: int) -> Path:
     """Write to a temporary file beside `destination`, check it, rename it over."""
-    from generator.parse.dhl import read_dhl_file
+    from generator.parse.dhl.tables import read_dhl_file
 
     destination.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=destination.parent, prefix=f".{destination.name}.", suffix=".part")

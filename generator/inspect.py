@@ -10,7 +10,7 @@ For a PDF that does not read as expected. Writes into DIR (default
 - `summary.txt` (also printed): the measured style, the heading styles, the running lines, the
   footnote area and the count of lines of each kind per page.
 
-The reading is generator.parse.pdf_inspect's (the reader itself, observed). A folder this command
+The reading is generator.parse.pdf.inspect's (the reader itself, observed). A folder this command
 did not make is never written into: it leaves `MARKER` in the folders it makes.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from generator.errors import RepertoireError
+from generator.model.errors import RepertoireError
 
 MARKER = ".repertoire-inspect"
 DEFAULT_RESOLUTION = 100  # dpi of the pictures
@@ -122,7 +122,7 @@ class InspectResult:
 
 def inspect(path: Path, pages: Optional[str] = None, out: Optional[Path] = None,
             resolution: float = DEFAULT_RESOLUTION, workers: Optional[int] = None) -> InspectResult:
-    from generator.parse.pdf_inspect import document_page_count, inspect_pdf, render_pages
+    from generator.parse.pdf.inspect import document_page_count, inspect_pdf, render_pages
 
     path = Path(path)
     wanted = parse_pages(pages)
@@ -161,7 +161,7 @@ def inspect(path: Path, pages: Optional[str] = None, out: Optional[Path] = None,
 def drawings(inspection) -> dict:
     """The boxes and labels of each page asked for: table cells' columns are labelled once per
     page, over the column's first cell."""
-    from generator.parse.pdf_inspect import Box, Label
+    from generator.parse.pdf.inspect import Box, Label
 
     out = {}
     for number, page in inspection.pages.items():

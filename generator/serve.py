@@ -17,7 +17,7 @@ import threading
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence
 
-from generator.errors import RepertoireError
+from generator.model.errors import RepertoireError
 
 DEFAULT_ADDRESS = "127.0.0.1:8000"
 _SETTLE_SECONDS = 0.3  # an editor's save is several file events: wait for them to settle
@@ -26,12 +26,12 @@ _SETTLE_SECONDS = 0.3  # an editor's save is several file events: wait for them 
 def refresh_content(pages: dict[str, str], content_dir: Path) -> list[str]:
     """Bring the generated pages of content_dir up to date in place; returns the pages written or removed.
 
-    Unlike generator.build.write_pages (which fills a fresh folder), this
+    Unlike generator.site.build.write_pages (which fills a fresh folder), this
     leaves an unchanged page untouched, so MkDocs' watcher sees only real
     changes. Hand-written pages are never overwritten; generated pages that
     are no longer produced are removed (the manifest says which are generated).
     """
-    from generator.build import MANIFEST
+    from generator.site.build import MANIFEST
 
     content_dir.mkdir(parents=True, exist_ok=True)
     manifest = content_dir / MANIFEST
@@ -61,7 +61,7 @@ def refresh_content(pages: dict[str, str], content_dir: Path) -> list[str]:
 
 def _replace(target: Path, text: str) -> None:
     """Write a whole new file and rename it into place: MkDocs' watcher never reads half a page, and a
-    page that is a hard link to another build's copy (generator.build links unchanged pages) is never
+    page that is a hard link to another build's copy (generator.site.build links unchanged pages) is never
     written through."""
     target.parent.mkdir(parents=True, exist_ok=True)
     scratch = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -72,9 +72,9 @@ def _replace(target: Path, text: str) -> None:
 def generate(sources: Optional[Sequence[Path]], sources_dir: Path, content_dir: Path, config_file: Path,
              template_dirs: Iterable[Path] = ()) -> list[str]:
     """Parse the sources and refresh the pages in content_dir; returns what changed."""
-    from generator.assemble import read_sources
-    from generator.build import default_sources, document_base, read_config
-    from generator.render import SiteRenderer
+    from generator.assemble.sources import read_sources
+    from generator.site.build import default_sources, document_base, read_config
+    from generator.render.renderer import SiteRenderer
 
     config = read_config(config_file)
     repertoire = read_sources(list(sources) if sources else default_sources(sources_dir))
@@ -162,7 +162,7 @@ def serve(sources: Optional[Sequence[Path]], content_dir: Path, config_file: Pat
     from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.exceptions import MkDocsException
 
-    from generator.render import BUNDLED_TEMPLATES
+    from generator.render.renderer import BUNDLED_TEMPLATES
 
     host, _, port = address.rpartition(":")
     if not host or not port.isdigit():

@@ -15,7 +15,7 @@ SHARED_DATA = ROOT.parent / "shared" / "data"
 @pytest.fixture(scope="session")
 def sample_section():
     """The bundled text source, parsed and assembled."""
-    from generator.assemble import read_sources
+    from generator.assemble.sources import read_sources
 
     repertoire = read_sources([SAMPLE_TXT])
     assert len(repertoire.sections) == 1

@@ -1,4 +1,4 @@
-"""The offline archive's checks and zip (generator/archive.py), and the preview's page refresh (generator/serve.py).
+"""The offline archive's checks and zip (generator/site/archive.py), and the preview's page refresh (generator/serve.py).
 
 The archive opened in a browser is tested in tests/browser/test_archive.py.
 """
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.archive import OfflineCheckError, archive_name, build_date, make_archive, offline_problems, pack
-from generator.errors import RepertoireError
+from generator.site.archive import OfflineCheckError, archive_name, build_date, make_archive, offline_problems, pack
+from generator.model.errors import RepertoireError
 from generator.serve import refresh_content
 
 ROOT = Path(__file__).resolve().parents[1]

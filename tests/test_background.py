@@ -8,7 +8,7 @@ import time
 import pytest
 
 from generator.background import Background
-from generator.errors import RepertoireError
+from generator.model.errors import RepertoireError
 
 HERE = os.getpid()
 BIG = list(range(100_000))  # inherited by the forked process, never pickled on the way in

@@ -128,8 +128,8 @@ def test_build_report_and_strict(tmp_path):
     "../escape.md", "/etc/passwd.md", "meetings/..\\\\x.md", "a/\x00.md", "meetings/" + "x" * 300 + ".md", "a//b.md",
 ])
 def test_unsafe_page_addresses_are_refused(address):
-    from generator.build import check_addresses
-    from generator.errors import RepertoireError
+    from generator.site.build import check_addresses
+    from generator.model.errors import RepertoireError
 
     with pytest.raises(RepertoireError) as error:
         check_addresses(["index.md", address])
@@ -141,8 +141,8 @@ def test_unsafe_page_addresses_are_refused(address):
     ("countries/c\u00f4te.md", "countries/co\u0302te.md"),
 ])
 def test_colliding_page_addresses_name_both(first, second):
-    from generator.build import check_addresses
-    from generator.errors import RepertoireError
+    from generator.site.build import check_addresses
+    from generator.model.errors import RepertoireError
 
     with pytest.raises(RepertoireError) as error:
         check_addresses([first, second])

@@ -1,4 +1,4 @@
-"""The Dag Hammarskjöld Library's meeting tables (generator.parse.dhl) on the real files.
+"""The Dag Hammarskjöld Library's meeting tables (generator.parse.dhl.tables) on the real files.
 
 Expected values were read in the HTML files themselves (file and line given),
 not copied from the parser's output.
@@ -11,15 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from generator.assemble import read_sources
-from generator.errors import RepertoireError
+from generator.assemble.sources import read_sources
+from generator.model.errors import RepertoireError
 from generator.model import SOURCES_DISAGREE, Meeting
-from generator.parse.dhl import (
+from generator.parse.dhl.tables import (
     LINK_DISAGREES, MARKUP_REPAIRED, NO_MEETING_RECORD, NOTICE_ROW, ROW_KINDS, YEAR_DISAGREES,
     add_dhl, read_dhl_file, read_dhl_tables, split_topics, table_files,
 )
-from generator.parse.dhl_html import layout, read_rows
-from generator.symbols import parse_symbol
+from generator.parse.dhl.html import layout, read_rows
+from generator.model.symbols import parse_symbol
 
 
 @pytest.fixture(scope="module")
@@ -303,7 +303,7 @@ def test_layout_splits_a_row_whose_tr_was_forgotten_and_carries_rowspans():
 
 
 def test_topic_key_groups_spellings_of_one_item():
-    from generator.parse.dhl import topic_key
+    from generator.parse.dhl.tables import topic_key
 
     assert topic_key("The Palestine Question") == topic_key("The  Palestine question.")
     assert topic_key("Admission of new Members \u2014 East Timor") == topic_key("Admission of new Members - East Timor")
@@ -358,7 +358,7 @@ def test_merge_same_symbol_into_one_meeting_repertoire_wins(tmp_path, folder):
 
 
 def test_merge_fills_but_never_overwrites():
-    from generator.parse.dhl import merge_meeting
+    from generator.parse.dhl.tables import merge_meeting
 
     ours = Meeting("S/PV.1", date=None, speakers=["France"])
     theirs = Meeting("S/PV.1", date="1946-01-17", speakers=["Egypt"], topics=["Opening"], sources=["t.html"])

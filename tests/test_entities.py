@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLE_TXT
-from generator import countries
-from generator.addresses import Addresses, slug
-from generator.assemble import read_sources
-from generator.errors import RepertoireError
-from generator.link import SiteIndex
+from generator.link import countries
+from generator.link.addresses import Addresses, slug
+from generator.assemble.sources import read_sources
+from generator.model.errors import RepertoireError
+from generator.link.index import SiteIndex
 from generator.model import Meeting, Paragraph, Repertoire, Section
-from generator.render import SiteRenderer
+from generator.render.renderer import SiteRenderer
 from test_site import built, read_page  # noqa: F401  (one build for this module, as in test_site)
 
 SOURCE = SAMPLE_TXT.read_text(encoding="utf-8")

@@ -8,12 +8,12 @@ from collections import Counter
 import pytest
 
 from conftest import project_folder
-from generator.assemble import read_sources
-from generator.build import build_site
-from generator.entities import BRIEFER, COUNTRY, MISSION
-from generator.link import SiteIndex
-from generator.render import SiteRenderer
-from generator.synthetic import write_synthetic_sources
+from generator.assemble.sources import read_sources
+from generator.site.build import build_site
+from generator.link.catalogue import BRIEFER, COUNTRY, MISSION
+from generator.link.index import SiteIndex
+from generator.render.renderer import SiteRenderer
+from tests.support.synthetic import write_synthetic_sources
 
 
 @pytest.fixture(scope="module")

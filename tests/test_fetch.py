@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import RepertoireError
+from generator.model.errors import RepertoireError
 from generator.fetch import fetch_years, pages_for, parse_years
 
 from conftest import ROOT

@@ -6,13 +6,13 @@ import string
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.assemble import read_sources
-from generator.errors import RepertoireError
-from generator.footnotes import resolve_footnotes
-from generator.markdown import escape
+from generator.assemble.sources import read_sources
+from generator.model.errors import RepertoireError
+from generator.assemble.footnotes import resolve_footnotes
+from generator.link.markdown import escape
 from generator.model import Footnote
 from generator.parse.text import _parsed_plain_text, plain_text
-from generator.symbols import find_symbols, parse_symbol
+from generator.model.symbols import find_symbols, parse_symbol
 
 # Text built from the pieces that matter to the parsers, so the search reaches deep paths quickly.
 PIECES = st.sampled_from([

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SAMPLE_TXT
-from generator.build import ContentStager, seed_dirty_site
-from generator.errors import RepertoireError
-from generator.search_index import read_index
+from generator.site.build import ContentStager, seed_dirty_site
+from generator.model.errors import RepertoireError
+from generator.site.search_index import read_index
 
 
 def build(work, *extra):

@@ -12,9 +12,9 @@ from PIL import Image
 from conftest import SAMPLE_PDF
 from generator.cli import main
 from generator.inspect import COLOURS, MARKER, colour_of
-from generator.parse.pdf import load_pages, parse_pdf
-from generator.parse.pdf_document import measure_document, page_facts
-from generator.parse.pdf_text import Vocabulary
+from generator.parse.pdf.reader import load_pages, parse_pdf
+from generator.parse.pdf.document import measure_document, page_facts
+from generator.parse.pdf.text import Vocabulary
 from generator.parse.raw import COLUMNS
 
 RESOLUTION = "50"
@@ -201,6 +201,6 @@ def test_a_pdf_that_parse_refuses_is_inspected(tmp_path, capsys):
 
 
 def test_the_observed_reader_reads_as_parse_does(sections):
-    from generator.parse.pdf_inspect import inspect_pdf
+    from generator.parse.pdf.inspect import inspect_pdf
 
     assert inspect_pdf(SAMPLE_PDF, {2, 4}).sections == sections

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.assemble import read_sources
+from generator.assemble.sources import read_sources
 from tests.layouts.compare import differences
 from tests.layouts.documents import bundled_sources, long_source, spec_of
 from tests.layouts.matrix import LAYOUTS, LONG_LAYOUT

@@ -4,8 +4,8 @@ from __future__ import annotations
 import logging
 
 from conftest import SAMPLE_TXT, project_folder
-from generator.build import build_site
-from generator.lean_pages import install
+from generator.site.build import build_site
+from generator.site.lean_pages import install
 
 
 def mkdocs_build(config_file, docs_dir, site_dir, lean):

@@ -9,8 +9,8 @@ import re
 import pytest
 
 from conftest import ROOT, SAMPLE_TXT
-from generator import opendata
-from generator.assemble import read_sources
+from generator.render import opendata
+from generator.assemble.sources import read_sources
 from test_site import built, read_page  # noqa: F401  (one build for this module, as in test_site)
 
 CSV_FILES = ("meetings.csv", "citations.csv")

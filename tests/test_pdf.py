@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import RepertoireError
+from generator.model.errors import RepertoireError
 from generator.model import FootnoteRef
-from generator.parse.pdf import load_pages, parse_pdf, read_sections
-from generator.parse.pdf_text import Vocabulary
+from generator.parse.pdf.reader import load_pages, parse_pdf, read_sections
+from generator.parse.pdf.text import Vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_PDF = ROOT / "sources" / "peacekeeping-2023.pdf"
@@ -269,8 +269,8 @@ def test_footnote_continued_on_the_next_page_is_joined_to_its_start():
 
 
 def test_marker_without_footnote_and_footnote_without_marker():
-    """Reported once, by generator.assemble.check_markers (as for every source), with page numbers."""
-    from generator.assemble import assemble_section
+    """Reported once, by generator.assemble.sources.check_markers (as for every source), with page numbers."""
+    from generator.assemble.sources import assemble_section
     from generator.model import FOOTNOTE_WITHOUT_MARKER, MARKER_WITHOUT_FOOTNOTE
 
     pages = load_pages(SAMPLE_PDF)

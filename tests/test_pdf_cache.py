@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-import generator.parse.pdf as pdf_module
+import generator.parse.pdf.reader as pdf_module
 from generator.model import Footnote, FootnoteRef, Paragraph, Problem
-from generator.parse import pdf_cache
-from generator.parse.pdf import parse_pdf
+from generator.parse.pdf import cache as pdf_cache
+from generator.parse.pdf.reader import parse_pdf
 from generator.parse.raw import RawSection, TableRow
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -118,8 +118,9 @@ def test_another_parser_version_misses_and_rewrites(cache, sample, monkeypatch):
 def test_parser_version_follows_the_reader_source():
     version = pdf_cache.parser_version()
     assert version.startswith(f"{pdf_cache.PARSER_VERSION}-") and len(version) > 10
-    names = {p.name for p in pdf_cache.HERE.glob("pdf*.py")}
-    assert {"pdf.py", "pdf_layout.py", "pdf_sections.py", "pdf_cache.py"} <= names
+    read = {p.relative_to(ROOT / "generator").as_posix() for p in pdf_cache.reader_sources() if p.is_file()}
+    assert {"parse/pdf/reader.py", "parse/pdf/layout.py", "parse/pdf/sections.py", "parse/pdf/cache.py",
+            "parse/raw.py", "model/__init__.py"} <= read
 
 
 def with_section_field(data: dict, name: str, value) -> str:
@@ -170,7 +171,7 @@ def test_an_unusable_cache_folder_never_fails_the_parse(tmp_path, sample, fresh,
 
 
 def test_bad_input_is_never_cached(cache, tmp_path):
-    from generator.errors import RepertoireError
+    from generator.model.errors import RepertoireError
 
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(SAMPLE_PDF.read_bytes()[:5000])

@@ -1,6 +1,6 @@
 """The PDF and the text source of one section give the same model, through the whole pipeline.
 
-`generator.assemble.read_sources` on either file must give the same Section:
+`generator.assemble.sources.read_sources` on either file must give the same Section:
 paragraphs, markers, footnotes with their resolved citations and countries,
 meetings with every field, and the paragraph-to-meeting assignment. With both
 files as sources there is one section, and every field where they disagree
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.assemble import read_sources
+from generator.assemble.sources import read_sources
 from generator.model import SOURCES_DISAGREE
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.parse import pdf_pages
-from generator.parse.pdf import read_pdf
-from generator.parse.pdf_layout import fetch_page
-from generator.parse.pdf_pages import open_pdf, page_objects, plan_chunks
+from generator.parse.pdf import pages as pdf_pages
+from generator.parse.pdf.reader import read_pdf
+from generator.parse.pdf.layout import fetch_page
+from generator.parse.pdf.pages import open_pdf, page_objects, plan_chunks
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_PDF = ROOT / "sources" / "peacekeeping-2023.pdf"

@@ -15,10 +15,10 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from generator.assemble import read_sources
-from generator.errors import RepertoireError
+from generator.assemble.sources import read_sources
+from generator.model.errors import RepertoireError
 from generator.model import HYPHEN_GUESSED
-from generator.parse.pdf import load_pages, parse_pdf
+from generator.parse.pdf.reader import load_pages, parse_pdf
 from tests.layouts.small import latex_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -141,7 +141,7 @@ def test_accents_printed_over_their_letter_are_one_character():
 
 
 def test_compatibility_characters_become_plain_text():
-    from generator.parse.pdf_layout import COMPATIBILITY
+    from generator.parse.pdf.layout import COMPATIBILITY
 
     assert "".join(COMPATIBILITY.get(c, c) for c in "\ufb01nal e\ufb00ort\u00a0of \ufb02ow") == "final effort of flow"
 

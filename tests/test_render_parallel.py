@@ -1,9 +1,9 @@
 """Rendering on every core gives exactly the pages rendering on one core gives."""
 from __future__ import annotations
 
-from generator.assemble import read_sources
-from generator.render import _PAGES_PER_CHUNK, SiteRenderer
-from generator.synthetic import write_synthetic_sources
+from generator.assemble.sources import read_sources
+from generator.render.renderer import _PAGES_PER_CHUNK, SiteRenderer
+from tests.support.synthetic import write_synthetic_sources
 
 
 def test_parallel_pages_equal_sequential(tmp_path):

@@ -1,5 +1,5 @@
-"""The search index (generator/search_index.py): terms, symbols, accents, prefixes, shards, determinism,
-no boilerplate; and the built site's search files (generator/search_plugin.py, overrides/)."""
+"""The search index (generator/site/search_index.py): terms, symbols, accents, prefixes, shards, determinism,
+no boilerplate; and the built site's search files (generator/site/search_plugin.py, overrides/)."""
 from __future__ import annotations
 
 import json
@@ -12,13 +12,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, SAMPLE_TXT, project_folder
-from generator import search_index as si
+from generator.site import search_index as si
 
 
 @pytest.fixture(scope="module")
 def site_index():
-    from generator.assemble import read_sources
-    from generator.render import SiteRenderer
+    from generator.assemble.sources import read_sources
+    from generator.render.renderer import SiteRenderer
 
     return SiteRenderer(read_sources([SAMPLE_TXT]), "https://undocs.org/en/").index
 

@@ -163,6 +163,6 @@ def test_indexes(built):
 
 
 def test_search_index_built(built):
-    from generator.search_index import read_index  # the site's own index (tests/test_search_index.py)
+    from generator.site.search_index import read_index  # the site's own index (tests/test_search_index.py)
 
     assert "meetings/S-PV-9389.html" in read_index(built / "site").paths

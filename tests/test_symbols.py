@@ -1,4 +1,4 @@
-"""Tests for generator.symbols: forms, spans, punctuation, negatives, round-trips, real corpus."""
+"""Tests for generator.model.symbols: forms, spans, punctuation, negatives, round-trips, real corpus."""
 from __future__ import annotations
 
 import re
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import RepertoireError
-from generator.symbols import Symbol, SymbolMatch, canonical, find_symbols, parse_symbol
+from generator.model.errors import RepertoireError
+from generator.model.symbols import Symbol, SymbolMatch, canonical, find_symbols, parse_symbol
 
 SRES_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "sres-text-1946-2015"
 

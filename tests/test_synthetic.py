@@ -1,4 +1,4 @@
-"""Synthetic sources (generator.synthetic): the text parser reads back exactly what was written.
+"""Synthetic sources (tests.support.synthetic): the text parser reads back exactly what was written.
 
 The generator knows the truth (every section, paragraph, footnote, Ibid target and
 meeting it wrote); these tests compare the parser's reading with it.
@@ -9,8 +9,8 @@ from dataclasses import asdict
 
 import pytest
 
-from generator.assemble import read_sources
-from generator.synthetic import write_synthetic_source, write_synthetic_sources
+from generator.assemble.sources import read_sources
+from tests.support.synthetic import write_synthetic_source, write_synthetic_sources
 
 from conftest import SAMPLE_TXT
 

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from generator.assemble import read_sources
-from generator.errors import RepertoireError
+from generator.assemble.sources import read_sources
+from generator.model.errors import RepertoireError
 from generator.parse.text import parse_text, plain_text, split_markers
 
 from conftest import SAMPLE_TXT
@@ -203,7 +203,7 @@ def test_short_fragment_cut_by_a_page_break_is_not_a_heading(tmp_path):
 
 
 def test_lone_list_of_names_is_the_speakers_and_two_lists_are_rule_37_then_speakers(tmp_path):
-    from generator.meetings_table import label_cells
+    from generator.assemble.rows import label_cells
     from generator.parse.raw import TableRow
 
     assert label_cells(TableRow(["S/PV.1 1 May 2023", "China, France"])) == ["meeting", "speakers"]
@@ -216,7 +216,7 @@ def test_lone_list_of_names_is_the_speakers_and_two_lists_are_rule_37_then_speak
 def test_a_cell_opening_with_all_council_members_is_the_speakers_whatever_roles_follow():
     """Issue 11, class 10: "All Council members, Under-Secretary-General ..." is the Speakers
     column, though its role words would fit rule 39 invitations."""
-    from generator.meetings_table import label_cells
+    from generator.assemble.rows import label_cells
     from generator.parse.raw import TableRow
 
     speakers = "All Council members, Under-Secretary-General for Political and Peacebuilding Affairs"
@@ -228,7 +228,7 @@ def test_a_cell_opening_with_all_council_members_is_the_speakers_whatever_roles_
 
 
 def test_parallel_reading_gives_the_same_model_in_the_same_order(tmp_path):
-    from generator.synthetic import write_synthetic_sources
+    from tests.support.synthetic import write_synthetic_sources
 
     files = write_synthetic_sources(tmp_path, 600, seed=3).files
     assert len(files) > 1

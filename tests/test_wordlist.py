@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.parse import wordlist
+from generator.parse.pdf import wordlist
 
 
 @pytest.fixture(autouse=True)

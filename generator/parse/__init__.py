@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.errors import RepertoireError
+from generator.model.errors import RepertoireError
 from generator.parse.raw import RawSection
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
@@ -16,7 +16,7 @@ def parse_source(path: Path) -> list[RawSection]:
     if path.is_dir():
         raise RepertoireError(str(path), "is a folder, expected a .pdf or .txt source")
     if suffix == ".pdf":
-        from generator.parse.pdf import parse_pdf  # pdfplumber is only loaded when needed
+        from generator.parse.pdf.reader import parse_pdf  # pdfplumber is only loaded when needed
 
         return parse_pdf(path)
     if suffix in TEXT_SUFFIXES:

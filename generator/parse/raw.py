@@ -1,6 +1,6 @@
 """What a parser hands over: one source's sections, before linking.
 
-Text and PDF parsers both fill these; `generator.assemble` turns them into the
+Text and PDF parsers both fill these; `generator.assemble.sources` turns them into the
 model (meetings from table rows, resolved footnotes, paragraph-to-meeting
 assignment), so both sources go through the same logic.
 """

@@ -24,7 +24,7 @@ from typing import Iterator, Optional
 
 from markdown_it import MarkdownIt
 
-from generator.errors import RepertoireError
+from generator.model.errors import RepertoireError
 from generator.model import Footnote, FootnoteRef, Paragraph, Problem
 from generator.parse.raw import RawSection, TableRow
 

@@ -7,7 +7,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from generator.symbols import find_symbols
+from generator.model.symbols import find_symbols
 
 from .conftest import artifact, shot
 

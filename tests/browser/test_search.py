@@ -85,7 +85,7 @@ def first_result(page) -> str:
 
 
 def test_search_finds_a_symbol_and_a_country(page):
-    """The site's own index (generator/search_index.py): a record symbol finds its meeting first, a
+    """The site's own index (generator/site/search_index.py): a record symbol finds its meeting first, a
     State its page first, then the meetings naming it; the opened meeting highlights the symbol."""
     open_search(page)
     search = page.locator("input.md-search__input")

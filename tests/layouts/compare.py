@@ -1,7 +1,7 @@
 """Field-by-field differences between the model read from a PDF and the one read from the text source."""
 from __future__ import annotations
 
-from generator.assemble import _comparable
+from generator.assemble.sources import _comparable
 from collections import Counter
 
 from generator.model import HYPHEN_GUESSED, Repertoire

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.synthetic import write_synthetic_source
+from tests.support.synthetic import write_synthetic_source
 from tests.layouts.spec import DocumentSpec, document_from_text
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -15,8 +15,8 @@ from datetime import date
 from pathlib import Path
 from typing import Optional, Union
 
-from generator.assemble import read_sources
-from generator.meetings_table import label_cells
+from generator.assemble.sources import read_sources
+from generator.assemble.rows import label_cells
 from generator.parse.raw import COLUMNS
 from generator.parse.text import parse_text
 

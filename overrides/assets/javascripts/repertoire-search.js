@@ -1,7 +1,7 @@
 /* Repertoire Site: the search worker. Speaks the protocol of Material's own
  * worker (SETUP -> READY, QUERY -> RESULT), so Material's search box, result
  * list, keyboard use, suggestions and highlighting stay as they are, but it
- * reads the prebuilt, sharded index of search/r/ (generator/search_index.py,
+ * reads the prebuilt, sharded index of search/r/ (generator/site/search_index.py,
  * which explains the format) instead of building a lunr index of the whole
  * site in the browser.
  *

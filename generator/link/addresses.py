@@ -1,0 +1,49 @@
+"""Page addresses for named things: a safe slug, and a registry that refuses to share one.
+
+A slug holds only [a-z0-9-], never a path separator, and is never empty:
+"Côte d'Ivoire" -> "cote-d-ivoire", "S/RES/2378 (2017)" -> "s-res-2378-2017",
+"A4P+" -> "a4p-plus". Two different things that map to one address are an
+error naming both, never a silent overwrite.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from generator.model.errors import RepertoireError
+
+MAX_SLUG = 100
+_WORDS = {"+": " plus ", "&": " and "}
+
+
+def slug(name: str) -> str:
+    text = "".join(_WORDS.get(ch, ch) for ch in name)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if not text:  # nothing left of a name in another script: a stable digest of it
+        return "x-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
+    if len(text) > MAX_SLUG:
+        digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+        text = text[:MAX_SLUG - 9].rstrip("-") + "-" + digest
+    return text
+
+
+class Addresses:
+    """Page address -> the one thing it is for."""
+
+    def __init__(self) -> None:
+        self._owners: dict[str, str] = {}
+
+    def claim(self, address: str, owner: str) -> str:
+        """Reserve `address` for `owner` (a description such as "country Ghana"); the same owner may claim twice."""
+        previous = self._owners.setdefault(address, owner)
+        if previous != owner:
+            raise RepertoireError(None, f"{previous} and {owner} would share the page address {address}")
+        return address
+
+    def page(self, folder: str, name: str, owner: str) -> str:
+        return self.claim(f"{folder}/{slug(name)}.md", owner)
+
+    def __contains__(self, address: str) -> bool:
+        return address in self._owners

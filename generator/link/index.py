@@ -1,0 +1,482 @@
+"""Cross-references: where each thing lives on the site, and text with its links.
+
+`SiteIndex` is built once, in one pass over the model: every page address
+(meetings, sections, indexes, and one page per country, mission, body or
+initiative, briefer and document, see `generator.link.catalogue`; with the Library's
+tables, a page per meeting of `Repertoire.records`, per year of meetings and per
+agenda item, see `generator.link.timeline` and `generator.link.topics`), the page titles,
+and the lookups pages need (a meeting's paragraphs, a section's footnotes, the
+meetings before and after one, the meeting that adopted a resolution), so
+rendering a page never scans the others. `PageLinker` writes Markdown for one
+page: escaped text, UN symbols linked to the meeting's page when the site has
+the meeting and to the document's page otherwise, names of countries,
+missions and briefers linked to their pages (acronyms as abbreviations with
+their full name on hover), footnote references kept at their Repertoire
+numbers. Every internal link it writes is recorded, for "What links here".
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Hashable, Optional
+
+from generator.link import countries as states
+from generator.link import markdown as md
+from generator.link.addresses import Addresses, slug
+from generator.link.catalogue import BODY, BRIEFER, COUNTRY, DOCUMENT, MISSION, Catalogue, Place, build_catalogue
+from generator.model import Footnote, FootnoteRef, Meeting, Paragraph, Problem, Repertoire, Section
+from generator.model.symbols import Symbol, find_symbols, parse_symbol
+from generator.link.timeline import UNDATED, Adoption, Timeline, year_of
+from generator.link.topics import Topic, group_topics
+
+DEFAULT_DOCUMENT_BASE = "https://undocs.org/en/"
+
+HOME = "index.md"
+MEETINGS_INDEX = "meetings/index.md"
+TOPICS_INDEX = "topics/index.md"
+SECTIONS_INDEX = "sections/index.md"
+COUNTRIES_INDEX = "countries/index.md"
+MISSIONS_INDEX = "missions/index.md"
+BODIES_INDEX = "bodies/index.md"
+BRIEFERS_INDEX = "briefers/index.md"
+DOCUMENTS_INDEX = "documents/index.md"
+DATA_INDEX = "data/index.md"
+INDEXES = {
+    HOME: "Home",
+    SECTIONS_INDEX: "Sections",
+    MEETINGS_INDEX: "Meetings",
+    TOPICS_INDEX: "Topics",
+    COUNTRIES_INDEX: "Countries",
+    MISSIONS_INDEX: "Missions",
+    BODIES_INDEX: "Bodies and initiatives",
+    BRIEFERS_INDEX: "Briefers",
+    DOCUMENTS_INDEX: "Documents",
+    DATA_INDEX: "Open data",
+}
+FOLDERS = {COUNTRY: "countries", MISSION: "missions", BODY: "bodies", BRIEFER: "briefers", DOCUMENT: "documents"}
+# Order of pages in "What links here": indexes, sections, meetings, then entities by kind.
+_RANK = {"index": 0, "section": 1, "meeting": 2, "topic": 3, COUNTRY: 4, MISSION: 5, BODY: 6, BRIEFER: 7,
+         DOCUMENT: 8}
+
+
+def anchor(name: str) -> str:
+    """A stable HTML id for a name: 'Côte d'Ivoire' -> 'cote-d-ivoire'."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "x"
+
+
+def paragraph_anchor(number: int) -> str:
+    return f"para-{number}"
+
+
+def section_slug(section: Section) -> str:
+    parts = [str(section.supplement or "undated"), section.part or "", section.number]
+    return "-".join(anchor(p) for p in parts if p)
+
+
+def supplement_label(supplement: Optional[int]) -> str:
+    return f"{supplement} supplement" if supplement else "undated supplement"
+
+
+def entity_supplements(catalogue: Catalogue, kind: str, key: Hashable) -> list[Optional[int]]:
+    """The supplements of the Repertoire that name an entity, oldest first (undated last)."""
+    sections: list[Section] = []
+    if kind == COUNTRY:
+        sections += [c.section for c in catalogue.country_citations.get(key, [])]
+        sections += [section for section, _ in catalogue.invitations.get(key, [])]
+    elif kind == BRIEFER:
+        sections += [section for section, _ in catalogue.briefers.get(key, [])]
+    sections += [place.section for place in catalogue.mentions.get((kind, key), [])]
+    return sorted({s.supplement for s in sections}, key=lambda year: (year is None, year or 0))
+
+
+def natural_key(text: str) -> tuple:
+    """Sort key putting S/PV.999 before S/PV.1000."""
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", text) if p)
+
+
+@dataclass
+class SiteIndex:
+    repertoire: Repertoire
+    document_base: str = DEFAULT_DOCUMENT_BASE
+    site_url: Optional[str] = None
+    catalogue: Catalogue = field(default_factory=Catalogue)
+    addresses: Addresses = field(default_factory=Addresses)
+    meeting_pages: dict[str, str] = field(default_factory=dict)  # canonical symbol -> page
+    section_pages: dict[tuple, str] = field(default_factory=dict)
+    meeting_sections: dict[str, Section] = field(default_factory=dict)
+    meetings: dict[str, Meeting] = field(default_factory=dict)  # canonical symbol -> meeting
+    entity_pages: dict[tuple, str] = field(default_factory=dict)  # (kind, key) -> page
+    # (kind, key) -> {supplement: page}, for an entity the Repertoire names in several supplements:
+    # its page lists the supplements, a page for each holds what that supplement says.
+    entity_supplements: dict[tuple, dict[Optional[int], str]] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)  # page -> how links to it are labelled
+    sort_keys: dict[str, tuple] = field(default_factory=dict)
+    paragraphs: dict[str, list[tuple[int, Paragraph]]] = field(default_factory=lambda: defaultdict(list))
+    footnotes: dict[tuple, Footnote] = field(default_factory=dict)  # (section key, number) -> footnote
+    meeting_order: dict[tuple, list[Meeting]] = field(default_factory=dict)  # section key -> by date
+    section_position: dict[int, int] = field(default_factory=dict)  # id(meeting) -> place in meeting_order
+    # Every meeting of the site (sections' and the Library's records) in time, by year, and adoptions:
+    timeline: Timeline = field(default_factory=Timeline)
+    year_pages: dict[str, str] = field(default_factory=dict)  # "1946" -> meetings/1946.md
+    topics: dict[str, Topic] = field(default_factory=dict)  # slug -> agenda item
+    topic_pages: dict[str, str] = field(default_factory=dict)  # spelling as printed -> page
+    problems: list[Problem] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, repertoire: Repertoire, document_base: str = DEFAULT_DOCUMENT_BASE,
+              site_url: Optional[str] = None) -> "SiteIndex":
+        index = cls(repertoire, document_base, site_url, build_catalogue(repertoire))
+        index.problems = list(index.catalogue.problems)
+        for page, title in INDEXES.items():
+            index._page(page, title, ("index", 0, title), f"the {title.lower()} page")
+        for section in repertoire.sections:
+            page = index._page(f"sections/{section_slug(section)}.md", f"Section {section.number}: {section.title}",
+                               ("section", section.supplement or 0, natural_key(section.number)),
+                               f"section {section.key}")
+            index.section_pages[section.key] = page
+            index.meeting_order[section.key] = sorted(section.meetings, key=_meeting_order)
+            index.section_position.update((id(m), i) for i, m in enumerate(index.meeting_order[section.key]))
+            for meeting in section.meetings:
+                index.meeting_pages[meeting.symbol] = index._page(
+                    f"meetings/{parse_symbol(meeting.symbol).slug}.md", f"{meeting.symbol}, {human_date(meeting.date)}",
+                    ("meeting", meeting.date or "", _meeting_number(meeting)), f"meeting {meeting.symbol}")
+                index.meeting_sections[meeting.symbol] = section
+                index.meetings[meeting.symbol] = meeting
+            for number, paragraph in enumerate(section.paragraphs, 1):
+                if paragraph.meeting:
+                    index.paragraphs[paragraph.meeting].append((number, paragraph))
+            for footnote in section.footnotes:
+                index.footnotes[(section.key, footnote.number)] = footnote
+        for meeting in repertoire.records:
+            if meeting.symbol not in index.meeting_pages:  # the Repertoire's own page wins
+                index._meeting_page(meeting)
+                index.meetings[meeting.symbol] = meeting
+        index._timeline([m for _, m in repertoire.meetings()] + repertoire.records)
+        catalogue = index.catalogue
+        for code, country in catalogue.countries.items():
+            index._entity(COUNTRY, code, country.name, country.name)
+        for acronym in catalogue.acronyms.values():
+            index._entity(acronym.kind, acronym.short, acronym.short, f"{acronym.short}: {acronym.long}")
+        for title in catalogue.briefers:
+            index._entity(BRIEFER, title, title, title)
+        for (kind, key), page in list(index.entity_pages.items()):
+            supplements = entity_supplements(catalogue, kind, key)
+            if len(supplements) > 1:
+                name = index.titles[page] if kind == COUNTRY or kind == BRIEFER else key
+                index.entity_supplements[(kind, key)] = {
+                    supplement: index._page(f"{page[:-3]}/{supplement or 'undated'}.md",
+                                            f"{name} in the {supplement_label(supplement)}",
+                                            index.sort_keys[page],  # after the entity's page, by address
+                                            f"{kind} {key!r} in the {supplement_label(supplement)}")
+                    for supplement in supplements}
+        for symbol in catalogue.documents:
+            if symbol not in index.meeting_pages:
+                index._entity(DOCUMENT, symbol, symbol, symbol, natural_key(symbol))
+        for symbol in index.timeline.adoptions:  # every adopted resolution and statement has a page
+            if symbol not in index.meeting_pages and (DOCUMENT, symbol) not in index.entity_pages:
+                index._entity(DOCUMENT, symbol, symbol, symbol, natural_key(symbol))
+        return index
+
+    def _meeting_page(self, meeting: Meeting) -> str:
+        page = self._page(f"meetings/{parse_symbol(meeting.symbol).slug}.md",
+                          f"{meeting.symbol}, {human_date(meeting.date)}",
+                          ("meeting", meeting.date or "", _meeting_number(meeting)), f"meeting {meeting.symbol}")
+        self.meeting_pages[meeting.symbol] = page
+        return page
+
+    def _timeline(self, meetings: list[Meeting]) -> None:
+        """Chronological order, a page per year of meetings and per agenda item: one pass each."""
+        self.timeline = Timeline.build(meetings)
+        for year in self.timeline.years:
+            title = "Undated meetings" if year == UNDATED else f"Meetings in {year}"
+            self.year_pages[year] = self._page(f"meetings/{slug(year)}.md", title, ("index", 1, year),
+                                               f"the meetings of {year}")
+        self.topics, spelled = group_topics(self.timeline.meetings)
+        for key, topic in self.topics.items():
+            self._page(f"topics/{key}.md", topic.title, ("topic", topic.title.casefold()),
+                       f"agenda item {topic.title!r}")
+        self.topic_pages = {spelling: f"topics/{key}.md" for spelling, key in spelled.items()}
+
+    def _page(self, page: str, title: str, sort_key: tuple, owner: str) -> str:
+        self.addresses.claim(page, owner)
+        self.titles[page] = title
+        self.sort_keys[page] = sort_key
+        return page
+
+    def _entity(self, kind: str, key: Hashable, name: str, title: str, order: Optional[tuple] = None) -> None:
+        page = f"{FOLDERS[kind]}/{slug(name)}.md"
+        self.entity_pages[(kind, key)] = self._page(page, title, (kind, order or title.lower()), f"{kind} {name!r}")
+
+    # Lookups for templates -------------------------------------------------------------
+
+    def page_of(self, kind: str, key: Hashable) -> Optional[str]:
+        return self.entity_pages.get((kind, key))
+
+    def supplement_pages(self, kind: str, key: Hashable) -> dict[Optional[int], str]:
+        """The entity's page for each supplement, oldest first; empty when it has a single page."""
+        return self.entity_supplements.get((kind, key), {})
+
+    def symbol_page(self, canonical: str) -> Optional[str]:
+        return self.meeting_pages.get(canonical) or self.entity_pages.get((DOCUMENT, canonical))
+
+    def symbol_url(self, symbol: Symbol) -> tuple[Optional[str], str]:
+        """(site page, official URL): the page is None when the site has none for it."""
+        return self.symbol_page(symbol.canonical), self.document_base + symbol.url_form
+
+    def country_of(self, name: str) -> Optional[states.Country]:
+        country = states.lookup(name)
+        return country if country and country.code in self.catalogue.countries else None
+
+    def meeting(self, symbol: str) -> Optional[Meeting]:
+        return self.meetings.get(symbol)
+
+    def neighbours(self, section: Section, meeting: Meeting) -> tuple[Optional[Meeting], Optional[Meeting]]:
+        """The meetings before and after `meeting` in its section's table (by date)."""
+        ordered = self.meeting_order[section.key]
+        position = self.section_position[id(meeting)]
+        previous = ordered[position - 1] if position > 0 else None
+        following = ordered[position + 1] if position + 1 < len(ordered) else None
+        return previous, following
+
+    def in_time(self, meeting: Meeting) -> tuple[Optional[Meeting], Optional[Meeting]]:
+        """The meetings just before and after `meeting` on the whole site."""
+        return self.timeline.neighbours(meeting.symbol)
+
+    def year_page(self, meeting: Meeting) -> str:
+        return self.year_pages[year_of(meeting)]
+
+    def topic_page(self, spelling: str) -> Optional[str]:
+        return self.topic_pages.get(spelling)
+
+    def adoptions(self, symbol: str) -> list[Adoption]:
+        """The meeting(s) that adopted a resolution or statement, with the vote."""
+        return self.timeline.adoptions.get(symbol, [])
+
+    def meeting_paragraphs(self, symbol: str) -> list[tuple[int, Paragraph]]:
+        return self.paragraphs.get(symbol, [])
+
+    def footnote(self, section: Section, number: int) -> Optional[Footnote]:
+        return self.footnotes.get((section.key, number))
+
+    def opening_footnote(self, meeting: Meeting) -> Optional[int]:
+        """The footnote that opens the meeting's account ("See S/PV.9389.")."""
+        section = self.meeting_sections[meeting.symbol]
+        for _, paragraph in self.meeting_paragraphs(meeting.symbol):
+            for number in paragraph.footnotes:
+                footnote = self.footnote(section, number)
+                if footnote and meeting.symbol in footnote.citations:
+                    return number
+        return None
+
+    def address(self, page: str) -> str:
+        """A page's stable address: under site_url when the configuration sets one."""
+        built = page[:-3] + ".html" if page.endswith(".md") else page
+        return self.site_url.rstrip("/") + "/" + built if self.site_url else built
+
+    def place_target(self, place: Place) -> str:
+        """The page (and anchor) showing a place: its meeting's page when the site has it, else its section's."""
+        if place.footnote is not None:
+            return self.footnote_target(place.section, place.footnote)
+        page = self.meeting_pages.get(place.meeting) if place.meeting else None
+        page = page or self.section_pages[place.section.key]
+        if place.paragraph is not None:
+            return f"{page}#{paragraph_anchor(place.paragraph)}"
+        return page
+
+    def footnote_target(self, section: Section, number: int) -> str:
+        """Where a footnote is shown: the page of the meeting whose account refers to it, else its section's."""
+        where = self.catalogue.footnote_places.get((section.key, number))
+        if where is None:  # a footnote no marker refers to: listed on its section's page, without an anchor
+            return self.section_pages[section.key]
+        page = self.meeting_pages.get(where[1]) if where[1] else None
+        return f"{page or self.section_pages[section.key]}#fn:{number}"
+
+    def place_label(self, place: Place, meeting: bool = True) -> str:
+        where = [place.meeting or f"Section {place.section.number}, overview"] if meeting else []
+        if place.paragraph is not None:
+            where.append(f"paragraph {place.paragraph}")
+        if place.footnote is not None:
+            where.append(f"footnote {place.footnote}")
+        if place.role not in ("paragraph", "footnote"):
+            where.append(f"meetings table, {place.role}")
+        text = ", ".join(where)
+        return text if meeting else text[:1].upper() + text[1:]
+
+    def backlink_order(self, page: str) -> tuple:
+        key = self.sort_keys.get(page)
+        return (_RANK[key[0]],) + key[1:] + (page,) if key else (len(_RANK), page)
+
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+
+
+def human_date(iso: Optional[str]) -> str:
+    if not iso:
+        return "date unknown"
+    year, month, day = iso.split("-")
+    return f"{int(day)} {MONTHS[int(month) - 1]} {year}"
+
+
+def _meeting_number(meeting: Meeting) -> int:
+    return parse_symbol(meeting.symbol).meeting_number or 0
+
+
+def _meeting_order(meeting: Meeting) -> tuple:
+    return meeting.date or "", _meeting_number(meeting)
+
+
+def _attribute(text: str) -> str:
+    """Text for raw HTML inside Markdown: HTML-escaped, and every character Markdown or a table
+    could read ("|", "`", "*", "[" ...) written as a character reference, which browsers decode."""
+    text = re.sub(r"\s+", " ", re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text))
+    return re.sub(r"[\\`*_\[\]{}()!#+|.\-:&<>\"']", lambda m: f"&#{ord(m.group())};", text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _relative(path: str, folder: str) -> str:
+    """posixpath.relpath for content-relative paths, without touching the file system (it is called a lot)."""
+    parts, base = path.split("/"), folder.split("/") if folder else []
+    common = 0
+    while common < min(len(parts) - 1, len(base)) and parts[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + parts[common:])
+
+
+class LinkRecorder:
+    """Which page links to which: target page -> pages linking to it."""
+
+    def __init__(self) -> None:
+        self.sources: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, source: str, target: str) -> None:
+        if target != source:
+            self.sources[target].add(source)
+
+
+class PageLinker:
+    """Markdown writer bound to one page, so every link is relative to it (works from file://)."""
+
+    def __init__(self, index: SiteIndex, page: str, recorder: Optional[LinkRecorder] = None):
+        self.index = index
+        self.page = page
+        self.folder = posixpath.dirname(page)
+        self.recorder = recorder
+
+    def url(self, target: str) -> str:
+        """Relative link from this page to another page address (a .md path, optionally #anchor)."""
+        path, _, fragment = target.partition("#")
+        if path and self.recorder is not None:
+            self.recorder.add(self.page, path)
+        relative = _relative(path, self.folder) if path else ""
+        return relative + (f"#{fragment}" if fragment else "")
+
+    def escape(self, text: str) -> str:
+        return md.escape(text)
+
+    def page_link(self, label: str, target: str) -> str:
+        return md.link(md.escape(label), self.url(target))
+
+    def place(self, place: Place, with_meeting: bool = True) -> str:
+        return self.page_link(self.index.place_label(place, with_meeting), self.index.place_target(place))
+
+    def symbol(self, symbol: str | Symbol, label: Optional[str] = None) -> str:
+        parsed = symbol if isinstance(symbol, Symbol) else parse_symbol(symbol)
+        page, official = self.index.symbol_url(parsed)
+        text = md.escape(label if label is not None else parsed.canonical)
+        if page and page != self.page:
+            return md.link(text, self.url(page), f"{parsed.canonical} on this site")
+        return md.link(text, official, f"{parsed.canonical}, official document")
+
+    def official(self, symbol: str, label: Optional[str] = None) -> str:
+        """A link to the official document, even where the site has a page for it."""
+        parsed = parse_symbol(symbol)
+        return md.link(md.escape(label or parsed.canonical), self.index.document_base + parsed.url_form,
+                       f"{parsed.canonical}, official document")
+
+    def entity(self, kind: str, key: Hashable, label: Optional[str] = None) -> str:
+        """A link to an entity's page; plain text on its own page or where it has none."""
+        page = self.index.page_of(kind, key)
+        label = label if label is not None else str(key)
+        if kind in (MISSION, BODY) and label == key:
+            return self._acronym(key, label, page)
+        if page is None or page == self.page:
+            return md.escape(label)
+        return md.link(md.escape(label), self.url(page))
+
+    def country(self, name: str) -> str:
+        country = self.index.country_of(name)
+        return self.entity(COUNTRY, country.code, name) if country else md.escape(name)
+
+    def briefer(self, invitee: str) -> str:
+        """An invitee's title as printed, linked to its briefer's page."""
+        title = self.index.catalogue.briefer(invitee)
+        return self.entity(BRIEFER, title, invitee.strip()) if title else md.escape(invitee)
+
+    def _acronym(self, short: str, written: str, page: Optional[str]) -> str:
+        acronym = self.index.catalogue.acronyms.get(short)
+        abbr = (f'<abbr title="{_attribute(acronym.long)}">{_attribute(written)}</abbr>'
+                if acronym else md.escape(written))
+        if page is None or page == self.page:
+            return abbr
+        return md.link(abbr, self.url(page))
+
+    def _mention(self, kind: str, key: Hashable, written: str) -> str:
+        page = self.index.page_of(kind, key)
+        if kind in (MISSION, BODY):
+            if written == key:
+                return self._acronym(key, written, page)
+            long, paren, _ = written.rpartition(f" ({key})")
+            if paren:  # the definition: "United Nations Mission in South Sudan (UNMISS)", one link
+                label = f"{md.escape(long)} \\({self._acronym(key, key, None)}\\)"
+                return md.link(label, self.url(page)) if page and page != self.page else label
+        if page is None or page == self.page:
+            return md.escape(written)
+        title = f"{key}: {self.index.catalogue.acronyms[key].long}" if kind in (MISSION, BODY) else None
+        return md.link(md.escape(written), self.url(page), title)
+
+    def text(self, text: str, refs: Optional[list[FootnoteRef]] = None, names: bool = True,
+             briefers: bool = True) -> str:
+        """Plain text with symbols and names linked, and footnote references inserted at their offsets.
+
+        `names=False` links symbols only; `briefers=False` leaves briefers' titles
+        to their parts (a briefer's own title names the mission it serves).
+        """
+        events: list[tuple[int, int, str]] = []  # (start, end, markdown) replacing text[start:end]
+        symbols = find_symbols(text)
+        for match in symbols:
+            events.append((match.start, match.end, self.symbol(match.symbol, match.text)))
+        if names:
+            finder = self.index.catalogue.finder if briefers else self.index.catalogue.name_finder
+            taken = [(m.start, m.end) for m in symbols]
+            for mention in finder.find(text):
+                if any(start < mention.end and mention.start < end for start, end in taken):
+                    continue
+                kind, key = mention.key
+                events.append((mention.start, mention.end, self._mention(kind, key, mention.text)))
+        for ref in refs or []:
+            events.append((ref.offset, ref.offset, f"[^{ref.number}]"))
+        events.sort(key=lambda e: (e[0], e[1]))
+        out: list[str] = []
+        position = 0
+        for start, end, markdown in events:
+            if start < position:  # a marker inside a symbol's or name's span: put it after the span
+                start = end = position
+            out.append(md.escape(text[position:start]))
+            out.append(markdown)
+            position = max(position, end)
+        out.append(md.escape(text[position:]))
+        return "".join(out)
+
+    def footnote(self, footnote: Footnote) -> str:
+        """The footnote as printed, with its symbols linked; a resolved Ibid names its document."""
+        if footnote.ibid and footnote.citations:
+            match = re.match(r"\s*Ibid\.?", footnote.text, re.I)
+            targets = ", ".join(self.symbol(c) for c in footnote.citations)
+            return f"{md.escape(match.group())} ({targets}){self.text(footnote.text[match.end():])}"
+        return self.text(footnote.text)

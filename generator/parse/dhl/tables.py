@@ -1,0 +1,609 @@
+"""The Dag Hammarskjöld Library's yearly meeting tables as a source of meetings.
+
+`scact<YEAR>_table_en.html` (and `scact2020_covid_table_en.html`) list every
+meeting of a year, newest first: meeting record, date (without the year),
+press release (1994-), topic (agenda items), outcome and vote. 2020's
+videoconference period and 2021 use seven columns (a webcast and two letters
+instead of the press release), so columns are found by their header text.
+`scact_veto_table_en.html` repeats what the outcome column says about vetoes
+and is not read.
+
+What the tables do that a reader must undo, and how this module decides:
+- Symbols in every spelling ("S/RES/37(1947)", "S/RES/170%20(1961)",
+  "S/PV.3536(Resumption2)", "S/PV.1025(OR)"): read with `generator.model.symbols`,
+  so they come out canonical ("S/RES/170 (1961)", "S/PV.3536 (Resumption 2)").
+- Link text and href disagree (1,500 hrefs point to "S/PV.n(OR)", the official
+  records edition of record "S/PV.n"; others are typos: "S/196384" for
+  S/19638, "S/PV.4299" in the 2000 table for S/PV.4229, "S/2002/839" for
+  S/2000/839). The printed link text wins: it is what the Library's editors
+  typed and proofread, the href was pasted. The one exception is a printed
+  symbol cut short whose href has the rest ("S/PV.4327 Resumption 1)" linking
+  to "S/PV.4327(Resumption1)"). "(OR)" alone, a resolution's missing year and
+  "(closed)" are ways of writing the same document, not disagreements; every
+  other difference is reported.
+- A resolution printed with another year than the table's ("S/RES/770 (1991)"
+  in 1992) is given the table's year: it was adopted at that meeting. Reported.
+- A meeting with several agenda items spans rows: by rowspan, or (1948) by
+  rows whose record and date cells are left empty. These rows add topics and
+  decisions to the meeting above.
+- Forgotten `<tr>`s, missing or extra cells: repaired by `dhl_html.layout`
+  and reported.
+- Rows without a meeting record ("--": 2020-2021 decisions taken by
+  videoconference and written procedure) yield no meeting; each is reported
+  with what it says, so nothing is dropped silently.
+
+Every laid-out row ends as exactly one of: a meeting, a continuation of the
+meeting above, or a row-level problem (see `DhlFile.row_results`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date as Date
+from pathlib import Path
+from typing import Iterable, Optional
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from generator.model.errors import RepertoireError
+from generator.model import SOURCES_DISAGREE, UNREADABLE_ROW, Decision, Meeting, Problem
+from generator.parse.dhl.html import Cell, GridRow, layout, read_rows
+from generator.model.symbols import Symbol, find_symbols, parse_symbol
+
+# Problem kinds of this source (besides the model's UNREADABLE_ROW and SOURCES_DISAGREE).
+NO_MEETING_RECORD = "no-meeting-record"  # a row for an action without a meeting ("--")
+NOTICE_ROW = "notice-row"  # a row of prose across the table ("Document links will work ...")
+LINK_DISAGREES = "link-disagrees"  # a link's text and href name different documents
+MARKUP_REPAIRED = "markup-repaired"  # forgotten <tr>, missing or extra cells
+BAD_DATE = "bad-date"
+YEAR_DISAGREES = "year-disagrees"  # file name, title and printed years
+# Kinds that account for a whole row (the row yields no meeting).
+ROW_KINDS = frozenset({UNREADABLE_ROW, NO_MEETING_RECORD, NOTICE_ROW})
+
+FILE_NAME = re.compile(r"^scact(\d{4})(_covid)?_table_en\.html?$", re.I)
+TITLE_YEAR = re.compile(r"Security Council in (\d{4})")
+MONTHS = {m: i + 1 for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
+DAY_MONTH = re.compile(r"^(\d{1,2})(?:\s*(?:-|–|/|\+|and)\s*(\d{1,2}))?\s+([A-Za-z]{3,9})\.?(?:\s+(\d{4}))?$")
+VOTE = re.compile(r"\b(\d{1,2})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})\b")
+NOTES = (
+    (re.compile(r"unanimous", re.I), "adopted unanimously"),
+    (re.compile(r"without\s+(?:a\s+)?vote", re.I), "adopted without vote"),
+    (re.compile(r"consensus", re.I), "adopted by consensus"),
+)
+PRST_MARK = re.compile(r"^\s*\(PRST\)", re.I)
+
+# Header text -> column. Checked in order: "Letter with Vote Outcome" is a letter, not the outcome.
+COLUMNS = (
+    ("procedure_letter", re.compile(r"vote procedure|briefings", re.I)),
+    ("outcome_letter", re.compile(r"letter with vote outcome", re.I)),
+    ("record", re.compile(r"meeting\s*record|^record$", re.I)),
+    ("date", re.compile(r"^date$", re.I)),
+    ("press_release", re.compile(r"press\s*release", re.I)),
+    ("recording", re.compile(r"recording|webcast", re.I)),
+    ("topic", re.compile(r"topic|agenda", re.I)),
+    ("outcome", re.compile(r"outcome|vote", re.I)),
+)
+REQUIRED = ("record", "date", "topic", "outcome")
+
+
+@dataclass
+class DhlFile:
+    """One table read: its meetings, problems, and what became of each laid-out row."""
+
+    path: str
+    year: int
+    meetings: list[Meeting] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    row_results: list[str] = field(default_factory=list)  # "meeting", "continuation" or a ROW_KINDS kind
+
+
+def table_files(folder: Path) -> list[tuple[int, Path]]:
+    """The yearly tables in `folder`, by year (the covid table after the year's own)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise RepertoireError(str(folder), "no such folder (expected the Library's scact<YEAR>_table_en.html files)")
+    found = []
+    for path in folder.iterdir():
+        match = FILE_NAME.match(path.name)
+        if match:
+            found.append((int(match.group(1)), bool(match.group(2)), path))
+    if not found:
+        raise RepertoireError(str(folder), "no scact<YEAR>_table_en.html files in this folder")
+    return [(year, path) for year, _, path in sorted(found)]
+
+
+def read_dhl_tables(folder: Path, jobs: int = 1) -> tuple[list[Meeting], list[Problem]]:
+    """Every meeting in the Library's tables in `folder`, oldest first, and what could not be read.
+
+    A meeting listed twice (in two rows or two files) is one meeting: the first
+    reading wins and every disagreement is reported. `jobs` > 1 reads the files
+    in that many processes."""
+    files = table_files(folder)
+    if jobs > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            tables = list(pool.map(read_dhl_file, [p for _, p in files], [y for y, _ in files], chunksize=4))
+    else:
+        tables = [read_dhl_file(path, year) for year, path in files]
+    meetings: dict[str, Meeting] = {}
+    problems: list[Problem] = []
+    for table in tables:
+        problems += table.problems
+        for meeting in table.meetings:
+            first = meetings.get(meeting.symbol)
+            if first is None:
+                meetings[meeting.symbol] = meeting
+            else:
+                _resumed(first, meeting)
+                problems += merge_meeting(first, meeting, table.path, f"meeting {meeting.symbol}",
+                                          f"its other row in {first.sources[0]}")
+    ordered = sorted(meetings.values(), key=_chronological)
+    problems += _adopted_twice(ordered)
+    return ordered, problems
+
+
+def _adopted_twice(meetings: list[Meeting]) -> list[Problem]:
+    """A resolution or statement listed as adopted at two different meetings: one row is wrong."""
+    seen: dict[str, Meeting] = {}
+    problems = []
+    for meeting in meetings:
+        for decision in meeting.decisions:
+            first = seen.setdefault(decision.symbol, meeting)
+            number = Symbol(meeting.symbol, "meeting").meeting_number
+            if first is not meeting and Symbol(first.symbol, "meeting").meeting_number != number:
+                problems.append(Problem(meeting.sources[0], f"meeting {meeting.symbol}",
+                                        f"{decision.symbol} is listed as adopted here ({meeting.date}) and at "
+                                        f"{first.symbol} ({first.date}); one of the rows is wrong",
+                                        SOURCES_DISAGREE))
+    return problems
+
+
+def _resumed(first: Meeting, again: Meeting) -> None:
+    """One record listed on two days (a meeting resumed the next day, 2020): it began on the earlier."""
+    if first.date and again.date and first.date != again.date:
+        later = max(first.date, again.date)
+        first.date = again.date = min(first.date, again.date)
+        for meeting in (first, again):
+            _add(meeting.notes, [f"resumed on {later}"])
+
+
+def read_dhl_file(path: Path, year: Optional[int] = None) -> DhlFile:
+    """One table. `year` defaults to the one in the file name."""
+    path = Path(path)
+    if year is None:
+        match = FILE_NAME.match(path.name)
+        if not match:
+            raise RepertoireError(str(path), "cannot tell the year: expected a name like scact1995_table_en.html")
+        year = int(match.group(1))
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise RepertoireError(str(path), f"cannot read: {error.strerror}") from None
+    try:
+        html = data.decode("utf-8")
+    except UnicodeDecodeError:  # older pages of the Library were saved as Windows-1252
+        html = data.decode("cp1252", errors="replace")
+    table = DhlFile(str(path), year)
+    rows = read_rows(html)
+    header_index, columns = _find_header(rows, table)
+    for row in rows[:header_index]:
+        title = TITLE_YEAR.search(" ".join(c.text for c in row.cells))
+        if title and int(title.group(1)) != year:
+            table.problems.append(Problem(table.path, f"line {row.line}",
+                                          f"title says {title.group(1)}, the file name and dates say {year}; "
+                                          f"read as {year}", YEAR_DISAGREES))
+    _RowReader(table, columns).read(layout(rows[header_index + 1:], len(columns)))
+    return table
+
+
+def _find_header(rows, table: DhlFile) -> tuple[int, list[Optional[str]]]:
+    for index, row in enumerate(rows):
+        texts = [" ".join(c.text.split()) for c in row.cells for _ in range(c.colspan)]
+        columns = [next((name for name, pattern in COLUMNS if pattern.search(t)), None) for t in texts]
+        if "record" in columns and "date" in columns:
+            missing = [name for name in REQUIRED if name not in columns]
+            if missing:
+                raise RepertoireError(table.path, f"table header has no {', '.join(missing)} column: {texts}",
+                                      place=f"line {row.line}")
+            for text, name in zip(texts, columns):
+                if name is None:
+                    table.problems.append(Problem(table.path, f"line {row.line}",
+                                                  f"column {text!r} not recognised, ignored", MARKUP_REPAIRED))
+            return index, columns
+    raise RepertoireError(table.path, "no table header with 'Meeting Record' and 'Date' columns: "
+                          "not one of the Library's meeting tables")
+
+
+class _RowReader:
+    def __init__(self, table: DhlFile, columns: list[Optional[str]]) -> None:
+        self.table = table
+        self.columns = columns
+        self.owner: dict[int, list[Meeting]] = {}  # id(record cell) -> the meetings it opened
+        self.previous: list[Meeting] = []  # meetings of the last row that opened any
+        self.reported: set[tuple[str, str]] = set()  # a row naming two records is read twice: report once
+
+    def read(self, grid: list[GridRow]) -> None:
+        for number, row in enumerate(grid, start=1):
+            self.place = f"row {number} (line {row.line})"
+            for repair in row.repairs:
+                self._problem(repair, MARKUP_REPAIRED)
+            self.table.row_results.append(self._read_row(row))
+
+    def _problem(self, message: str, kind: str) -> None:
+        if (self.place, message) not in self.reported:
+            self.reported.add((self.place, message))
+            self.table.problems.append(Problem(self.table.path, self.place, message, kind))
+
+    def _cells(self, row: GridRow) -> dict[str, Cell]:
+        cells = {}
+        for name, cell in zip(self.columns, row.cells):
+            if name and cell is not None and name not in cells:
+                cells[name] = cell
+        return cells
+
+    def _read_row(self, row: GridRow) -> str:
+        cells = self._cells(row)
+        record, date = cells.get("record"), cells.get("date")
+        index = self.columns.index("record")
+        distinct = {id(c) for c in row.cells if c is not None}
+        if len(distinct) == 1 and not _meeting_symbols(record.text if record else ""):
+            self._problem(f"a note across the table, not a meeting: {record.text if record else ''!r}", NOTICE_ROW)
+            return NOTICE_ROW
+        if index in row.carried or (record is not None and date is not None and not record.text and not date.text):
+            return self._continue(cells, carried=index in row.carried)
+        if record is None or record.blank:
+            printed = record.text if record else ""
+            self._problem(f"no meeting record ({printed!r}), so no meeting: {self._summary(cells)}",
+                          NO_MEETING_RECORD)
+            return NO_MEETING_RECORD
+        symbols, rest = self._record_symbols(record)
+        if not symbols:
+            self._problem(f"no meeting record symbol in {record.text!r}: {self._summary(cells)}", UNREADABLE_ROW)
+            return UNREADABLE_ROW
+        meetings = [Meeting(s, sources=[self.table.path]) for s in symbols]
+        iso, note = self._date(date)
+        for meeting in meetings:
+            meeting.date = iso
+            if note:
+                meeting.notes.append(note)
+            meeting.notes += self._record_notes(rest)
+            meeting.other_documents += self._record_documents(record, meeting.symbol)
+            self._fill(meeting, cells)
+        self.owner[id(record)] = meetings
+        self.previous = meetings
+        self.table.meetings += meetings
+        return "meeting"
+
+    def _continue(self, cells: dict[str, Cell], carried: bool) -> str:
+        record = cells.get("record")
+        meetings = self.owner.get(id(record)) if carried else self.previous
+        if not meetings:
+            self._problem(f"continues a row that yielded no meeting: {self._summary(cells)}", UNREADABLE_ROW)
+            return UNREADABLE_ROW
+        for meeting in meetings:
+            self._fill(meeting, cells)
+        return "continuation"
+
+    # cells -----------------------------------------------------------------
+    def _fill(self, meeting: Meeting, cells: dict[str, Cell]) -> None:
+        """Topic, press release, letters and outcome of one row, added to `meeting`."""
+        if "topic" in cells:
+            meeting.topics += [t for t in split_topics(cells["topic"].text) if t not in meeting.topics]
+            self._check_links(cells["topic"])
+        if "press_release" in cells:
+            for symbol in self._symbols_in(cells["press_release"], use_hrefs=False):
+                if symbol.canonical not in meeting.press_releases:
+                    meeting.press_releases.append(symbol.canonical)
+        for name in ("procedure_letter", "outcome_letter"):
+            if name in cells:
+                _add(meeting.other_documents, [s.canonical for s in self._symbols_in(cells[name])])
+        if "outcome" in cells and not cells["outcome"].blank:
+            outcome = cells["outcome"]
+            printed = "; ".join(" ".join(group.split("\n")) for group in re.split(r"\n\s*\n", outcome.text))
+            meeting.outcome = f"{meeting.outcome}; {printed}" if meeting.outcome else printed
+            decisions, documents = self._outcome(outcome)
+            for decision in decisions:
+                if decision.symbol not in {d.symbol for d in meeting.decisions}:
+                    meeting.decisions.append(decision)
+            _add(meeting.other_documents, documents)
+
+    def _record_symbols(self, record: Cell) -> tuple[list[str], str]:
+        """The meeting records a record cell names (usually one, two for a meeting in parts),
+        and the cell's text without them."""
+        text = _closed_word(record.text.replace("\n", " "))
+        found, rest, last = [], [], 0
+        for match in _meeting_symbols(text):
+            canonical, end = match.symbol.canonical, match.end
+            link = _link_for(record, match.symbol)
+            href = _href_symbol(link.href) if link else None
+            if href:
+                canonical = self._trust(link.text, match.symbol, href, text[match.end:])
+            if canonical != match.symbol.canonical and ")" in text[end:]:
+                end = text.index(")", end) + 1  # the cut-short suffix ("Resumption 1)") is read
+            rest.append(text[last:match.start])
+            last = end
+            if canonical not in found:
+                found.append(canonical)
+        rest.append(text[last:])
+        return found, " ".join(rest)
+
+    def _trust(self, printed: str, text: Symbol, href: Symbol, after: str) -> str:
+        """Which of a link's text and href names the document (see the module's notes)."""
+        if _same_document(text.canonical, href.canonical):
+            return text.canonical
+        cut_short = (href.canonical.startswith(text.canonical + " (")
+                     and href.canonical[len(text.canonical) + 2:].split()[0].strip(")").lower() in after.lower())
+        chosen = href.canonical if cut_short else text.canonical
+        why = "the printed symbol is cut short" if cut_short else "the printed text is trusted"
+        self._problem(f"link text {printed!r} ({text.canonical}) and its address ({href.canonical}) "
+                      f"disagree; read as {chosen}: {why}", LINK_DISAGREES)
+        return chosen
+
+    def _symbols_in(self, cell: Cell, use_hrefs: bool = True) -> list[Symbol]:
+        """Symbols printed in a cell, plus those only its links name ("Corr.1" -> S/PV.3611/Corr.1)."""
+        text = cell.text.replace("\n", " ")
+        symbols = [m.symbol for m in find_symbols(text)]
+        for link in cell.links:
+            href = _href_symbol(link.href) if use_hrefs else None
+            printed = [m.symbol for m in find_symbols(link.text)]
+            if href is None:
+                continue
+            if printed:
+                if not _same_document(printed[0].canonical, href.canonical):
+                    self._trust(link.text, printed[0], href, "")
+            elif href.canonical not in {s.canonical for s in symbols}:
+                symbols.append(href)
+        return symbols
+
+    def _outcome(self, cell: Cell) -> tuple[list[Decision], list[str]]:
+        """Adopted resolutions and statements with their vote; other documents (drafts, corrigenda)."""
+        text = cell.text
+        matches = find_symbols(text)
+        self._check_links(cell)  # the printed text is what is read below
+        decisions, documents = [], []
+        for index, match in enumerate(matches):
+            after = text[match.end: matches[index + 1].start if index + 1 < len(matches) else len(text)]
+            after = re.split(r"\n\s*\n", after)[0]  # a blank line ends what is said about this one
+            before = text[matches[index - 1].end if index else 0: match.start]
+            symbol = match.symbol
+            draft = re.search(r"draft", before, re.I)
+            if symbol.kind == "resolution" and not draft:
+                decisions.append(self._decision(self._resolution_year(symbol), after))
+            elif symbol.kind == "prst":
+                decisions.append(Decision(symbol.canonical))
+            elif symbol.kind == "document" and PRST_MARK.match(after):
+                decisions.append(Decision(symbol.canonical, note="presidential statement"))
+            elif symbol.kind != "meeting":
+                documents.append(symbol.canonical)
+        for link in cell.links:  # "Corr.1", "Add.1": documents only the address names
+            href = _href_symbol(link.href)
+            if href and not find_symbols(link.text) and href.kind != "meeting" and href.canonical not in documents:
+                documents.append(href.canonical)
+        return decisions, documents
+
+    def _check_links(self, cell: Cell) -> None:
+        """Report each link whose address names another document than its printed text."""
+        for link in cell.links:
+            href, printed = _href_symbol(link.href), find_symbols(link.text)
+            if href and printed and not _same_document(printed[0].symbol.canonical, href.canonical):
+                self._trust(link.text, printed[0].symbol, href, "")
+
+    @staticmethod
+    def _decision(symbol: str, after: str) -> Decision:
+        vote = VOTE.search(after)
+        note = next((label for pattern, label in NOTES if pattern.search(after)), None)
+        return Decision(symbol, "-".join(vote.groups()) if vote else None, None if vote else note)
+
+    def _resolution_year(self, symbol: Symbol) -> str:
+        """A resolution adopted at a meeting of the table's year is of that year; a missing year is
+        filled in, a different one corrected and reported."""
+        match = re.match(r"S/RES/(\d+)(?: \((\d{4})\))?(.*)$", symbol.canonical)
+        number, year, rest = match.groups()
+        if year is None or int(year) != self.table.year:
+            fixed = f"S/RES/{number} ({self.table.year}){rest}"
+            if year is not None:
+                self._problem(f"{symbol.canonical} adopted at a meeting in {self.table.year}: read as {fixed}",
+                              YEAR_DISAGREES)
+            return fixed
+        return symbol.canonical
+
+    def _date(self, cell: Optional[Cell]) -> tuple[Optional[str], Optional[str]]:
+        """ISO date of the (first) day, and a note when the meeting ran over several days."""
+        text = " ".join((cell.text if cell else "").split())
+        match = DAY_MONTH.match(text)
+        month = MONTHS.get(match.group(3)[:3].lower()) if match else None
+        if match and month:
+            year = int(match.group(4) or self.table.year)
+            if year != self.table.year:
+                self._problem(f"date {text!r} is not in {self.table.year}", YEAR_DISAGREES)
+            try:
+                day = Date(year, month, int(match.group(1)))
+            except ValueError:
+                day = None
+            if day:
+                return day.isoformat(), (f"held on {text} {year}" if match.group(2) else None)
+        self._problem(f"date not recognised: {text!r}", BAD_DATE)
+        return None, None
+
+    @staticmethod
+    def _record_notes(rest: str) -> list[str]:
+        """What the record cell says besides symbols: "(meeting held in Nairobi)"."""
+        text = re.sub(r"\+|\b(?:Corr|Add|Rev)\.\s*\d+|\(\s*\)", " ", rest)
+        text = " ".join(text.split()).strip(" ()")
+        return [text] if re.search(r"[A-Za-z]", text) else []
+
+    def _record_documents(self, record: Cell, meeting: str) -> list[str]:
+        """Corrigenda and revisions of the record ("S/PV.3611+Corr.1")."""
+        documents = []
+        for link in record.links:
+            href = _href_symbol(link.href)
+            if href and not _meeting_symbols(link.text) and not _same_document(href.canonical, meeting):
+                documents.append(href.canonical)
+        return documents
+
+    def _summary(self, cells: dict[str, Cell]) -> str:
+        parts = [f"{name} {' '.join(cells[name].text.split())!r}" for name in ("date", "topic", "outcome")
+                 if name in cells and not cells[name].blank]
+        letters = [s.canonical for name in ("procedure_letter", "outcome_letter") if name in cells
+                   for s in self._symbols_in(cells[name])]
+        if letters:
+            parts.append(f"letters {', '.join(letters)}")
+        return ", ".join(parts) or "an empty row"
+
+
+def split_topics(text: str) -> list[str]:
+    """One agenda item per line; a line opening with "(" or a lower-case word continues the one above."""
+    topics: list[str] = []
+    for line in (" ".join(line.split()) for line in text.split("\n")):
+        if not line or line.strip("-–") == "":
+            continue
+        line = re.sub(r"\(\s+", "(", line)
+        if topics and (line[0] == "(" or line[0].islower()):
+            topics[-1] += " " + line
+        else:
+            topics.append(line)
+    return topics
+
+
+def topic_key(topic: str) -> str:
+    """Identity of an agenda item for grouping ("The Palestine Question" = "The Palestine question")."""
+    return re.sub(r"\s+", " ", topic.replace("\u2014", "-").replace("\u2013", "-")).casefold().strip(" .")
+
+
+def _add(target: list[str], items: Iterable[str]) -> None:
+    for item in items:
+        if item not in target:
+            target.append(item)
+
+
+def _link_for(record: Cell, symbol: Symbol):
+    """The link printing `symbol`: the one printing exactly it, else the only one with its meeting number."""
+    printed = [(link, _meeting_symbols(_closed_word(link.text))) for link in record.links]
+    printed = [(link, found[0].symbol) for link, found in printed if found]
+    exact = [link for link, s in printed if s.canonical == symbol.canonical]
+    same = [link for link, s in printed if s.meeting_number == symbol.meeting_number]
+    return exact[0] if exact else same[0] if len(same) == 1 else None
+
+
+def _meeting_symbols(text: str):
+    return [m for m in find_symbols(text) if m.symbol.kind == "meeting"]
+
+
+def _closed_word(text: str) -> str:
+    """"S/PV.223 closed" (no parentheses, a few times) is "S/PV.223 (closed)"."""
+    return re.sub(r"(S/PV\.\d+)\s+closed\b", r"\1 (closed)", text, flags=re.I)
+
+
+def _href_symbol(href: str) -> Optional[Symbol]:
+    """The document an undocs.org address names: "https://undocs.org/en/S/RES/170%20(1961)"."""
+    parts = urlsplit(href.strip())
+    if "undocs.org" not in parts.netloc.lower() and "symbol=" not in parts.query:
+        return None
+    query = parse_qs(parts.query).get("symbol")
+    path = query[0] if query else unquote(parts.path).lstrip("/")
+    path = re.sub(r"^(?:en|fr|es|ru|ar|zh)/", "", path)
+    path = path.split("&")[0].strip()
+    try:
+        return parse_symbol(path)
+    except RepertoireError:
+        found = find_symbols(path)
+        return found[0].symbol if found and found[0].start == 0 else None
+
+
+def _base(canonical: str) -> str:
+    """A document's identity for comparing link text and href: "(OR)", "(closed)" and a
+    resolution's year are ways of writing the same document."""
+    canonical = re.sub(r" \((?:OR|closed)\)", "", canonical)
+    return re.sub(r"^(S/RES/\d+) \(\d{4}\)", r"\1", canonical)
+
+
+def _same_document(a: str, b: str) -> bool:
+    return _base(a) == _base(b)
+
+
+# Merging ---------------------------------------------------------------------
+
+_SCALARS = ("date", "sub_item")
+_LISTS = ("other_documents", "rule_37", "rule_39", "speakers", "topics", "press_releases", "notes")
+_UNIONS = ("topics", "other_documents", "press_releases", "notes")  # lists of things: both sides are right
+
+
+def merge_meeting(ours: Meeting, theirs: Meeting, file: str, place: str, whose: str) -> list[Problem]:
+    """Fill what `ours` lacks from `theirs`; where both say something different, keep ours and report it.
+
+    Scalars fill when ours is None, lists when ours is empty; decisions are matched
+    by symbol (a vote or note fills when ours has neither)."""
+    problems = []
+
+    def conflict(name, mine, other):
+        problems.append(Problem(file, place, f"{ours.symbol}: {name} {other!r} here, but {mine!r} in {whose}; "
+                                f"kept {mine!r}", SOURCES_DISAGREE))
+
+    for name in _SCALARS:
+        mine, other = getattr(ours, name), getattr(theirs, name)
+        if mine is None:
+            setattr(ours, name, other)
+        elif other is not None and other != mine:
+            conflict(name, mine, other)
+    for name in _LISTS:
+        mine, other = getattr(ours, name), getattr(theirs, name)
+        if not mine:
+            setattr(ours, name, list(other))
+        elif other and other != mine:
+            if name in _UNIONS:
+                _add(mine, other)  # lists of things, not one statement: both are right
+            else:
+                conflict(name, mine, other)
+    if theirs.outcome and theirs.outcome != ours.outcome:  # each row's outcome as printed, in order
+        ours.outcome = f"{ours.outcome}; {theirs.outcome}" if ours.outcome else theirs.outcome
+    by_symbol = {d.symbol: d for d in ours.decisions}
+    for decision in theirs.decisions:
+        mine = by_symbol.get(decision.symbol)
+        if mine is None:
+            ours.decisions.append(Decision(decision.symbol, decision.vote, decision.note))
+        elif mine.vote is None and mine.note is None:
+            mine.vote, mine.note = decision.vote, decision.note
+        elif decision.vote is not None and mine.vote != decision.vote:
+            conflict(f"vote on {decision.symbol}", mine.vote, decision.vote)
+    _add(ours.sources, theirs.sources)
+    return problems
+
+
+def merge_into_repertoire(repertoire, meetings: list[Meeting], problems: list[Problem]) -> None:
+    """Merge the Library's meetings into `repertoire` (in place).
+
+    A meeting the Repertoire also describes (same canonical symbol, in any
+    section) gets what only the Library knows (topics, press releases, outcome
+    ...); the Repertoire wins where both differ, and each difference is
+    reported. The others go to `repertoire.records`, by date. `problems` (the
+    Library's reading problems) are added to the repertoire's."""
+    ours: dict[str, list[Meeting]] = {}
+    for section, meeting in repertoire.meetings():
+        ours.setdefault(meeting.symbol, []).append(meeting)
+    records = {m.symbol: m for m in repertoire.records}
+    repertoire.problems += problems
+    for meeting in meetings:
+        source = meeting.sources[0] if meeting.sources else "Library tables"
+        for described in ours.get(meeting.symbol, []):
+            whose = "the Repertoire"
+            repertoire.problems += merge_meeting(described, meeting, source, f"meeting {meeting.symbol}", whose)
+        if meeting.symbol in ours:
+            continue
+        if meeting.symbol in records:
+            repertoire.problems += merge_meeting(records[meeting.symbol], meeting, source,
+                                                 f"meeting {meeting.symbol}", "an earlier table")
+        else:
+            records[meeting.symbol] = meeting
+    repertoire.records = sorted(records.values(), key=_chronological)
+
+
+def _chronological(meeting: Meeting) -> tuple:
+    number = Symbol(meeting.symbol, "meeting").meeting_number
+    return (meeting.date or "9999", number or 0, meeting.symbol)
+
+
+def add_dhl(repertoire, folder: Path, jobs: int = 1) -> None:
+    """Read the Library's tables in `folder` and merge them into `repertoire` (see merge_into_repertoire)."""
+    meetings, problems = read_dhl_tables(folder, jobs)
+    merge_into_repertoire(repertoire, meetings, problems)

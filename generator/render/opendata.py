@@ -1,0 +1,298 @@
+"""The parsed data as files to download: JSON and CSV, with their schema and a version.
+
+Written into the site's data/ folder beside the Markdown pages (MkDocs copies
+them as they are). Every file is UTF-8; CSV files have one header row, ISO
+dates, and lists joined with "; ". `DATASETS` describes every column and is
+the one source of the schema page (data/index.md), of data/datapackage.json
+(a Frictionless Data Package descriptor) and of the README's table.
+
+DATA_VERSION follows semantic versioning: a new column or key is a minor
+change; a removed or renamed one, or a changed meaning, is a major one.
+The loaders below read the files back into the model (the tests check the
+round trip).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, fields, is_dataclass
+from typing import Callable, Iterator, Optional, Union, get_args, get_origin, get_type_hints
+
+from generator.link import countries
+from generator.model import Decision, Footnote, Meeting, Repertoire, Section
+from generator.model.symbols import find_symbols
+
+DATA_VERSION = "1.0.0"
+LIST_SEPARATOR = "; "
+
+MEETINGS_JSON = "data/meetings.json"
+MEETINGS_CSV = "data/meetings.csv"
+FOOTNOTES_JSON = "data/footnotes.json"
+CITATIONS_CSV = "data/citations.csv"
+REPERTOIRE_JSON = "data/repertoire.json"
+DATAPACKAGE = "data/datapackage.json"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # Frictionless types: string, integer, date, boolean, array, object
+    description: str
+
+
+_SECTION_COLUMNS = (
+    Column("supplement", "integer", "Year of the Repertoire supplement, e.g. 2023 (empty when the source does not say)"),
+    Column("part", "string", "Part of the supplement, a roman numeral, e.g. I"),
+    Column("section", "string", "Section number as printed, e.g. 24"),
+)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    path: str  # content-relative
+    title: str
+    description: str
+    columns: tuple[Column, ...]
+    format: str  # csv or json
+
+
+DATASETS = (
+    Dataset(MEETINGS_CSV, "Meetings", "One row per meeting of the meetings tables.", _SECTION_COLUMNS + (
+        Column("section_title", "string", "Title of the section (the agenda item)"),
+        Column("symbol", "string", "Record symbol of the meeting, e.g. S/PV.9389"),
+        Column("date", "date", "Date of the meeting, ISO yyyy-mm-dd"),
+        Column("sub_item", "string", "Sub-item, empty if none"),
+        Column("other_documents", "array", "Other documents considered; list"),
+        Column("rule_37", "array", "States invited under rule 37, as printed; list"),
+        Column("rule_39", "array", "Persons invited under rule 39 and other invitations, one per invitee; list"),
+        Column("speakers", "array", "Speakers, as printed; list"),
+        Column("decisions", "array", "Decisions, each 'symbol: for-against-abstaining', or the symbol alone when "
+                                     "adopted without a vote; list"),
+        Column("page", "string", "Address of the meeting's page on this site, relative to the site root"),
+    ), "csv"),
+    Dataset(MEETINGS_JSON, "Meetings (JSON)", "The same meetings as an array under \"meetings\"; lists are arrays "
+            "and each decision is an object {\"symbol\", \"vote\"} (vote null when adopted without a vote).",
+            (), "json"),
+    Dataset(FOOTNOTES_JSON, "Footnotes", "Every footnote, as an array under \"footnotes\".", _SECTION_COLUMNS + (
+        Column("number", "integer", "Footnote number as printed in the Repertoire"),
+        Column("text", "string", "The footnote as printed"),
+        Column("citations", "array", "Canonical symbols of the documents it cites, 'Ibid.' resolved"),
+        Column("countries", "array", "Countries it names, as printed"),
+        Column("country_codes", "array", "ISO 3166-1 alpha-3 codes of those countries that are UN Member or "
+                                         "observer States, in the same order"),
+        Column("ibid", "boolean", "Printed as 'Ibid.'"),
+        Column("page", "integer", "Page (PDF source) or line (text source) where it is printed"),
+        Column("paragraph", "integer", "Number of the section's paragraph whose marker refers to it"),
+        Column("meeting", "string", "Meeting whose account that paragraph belongs to; null for the overview"),
+        Column("statement", "string", "The sentence of the narrative the footnote supports (the one its marker "
+                                      "closes)"),
+    ), "json"),
+    Dataset(CITATIONS_CSV, "Citations", "One row per document cited by a footnote (a footnote citing no document "
+            "but naming countries has one row with an empty symbol), then one per symbol cited in the narrative "
+            "itself (empty footnote).", _SECTION_COLUMNS + (
+        Column("source_page", "integer", "Page (PDF source) or line (text source) of the footnote or paragraph"),
+        Column("footnote", "integer", "Footnote number, empty for a citation in the narrative"),
+        Column("paragraph", "integer", "Number of the paragraph in its section"),
+        Column("meeting", "string", "Meeting whose account the citation is in, empty for the overview"),
+        Column("symbol", "string", "Canonical symbol of the cited document"),
+        Column("countries", "array", "Countries the footnote names, as printed; list"),
+        Column("country_codes", "array", "ISO 3166-1 alpha-3 codes of those that are UN Member or observer States; "
+                                         "list"),
+    ), "csv"),
+    Dataset(REPERTOIRE_JSON, "Everything", "The whole parsed model (sections with their paragraphs, footnotes and "
+            "meetings, and the problems found), in the documented format of `repertoire parse --json`.",
+            (), "json"),
+)
+
+
+def _join(items) -> str:
+    return LIST_SEPARATOR.join(str(item) for item in items)
+
+
+def _split(text: str) -> list[str]:
+    return text.split(LIST_SEPARATOR) if text else []
+
+
+def _codes(names: list[str]) -> list[str]:
+    found = (countries.lookup(name) for name in names)
+    return [country.code for country in found if country]
+
+
+def _csv(columns: tuple[Column, ...], rows: list[dict]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=[c.name for c in columns], lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+    return out.getvalue()
+
+
+def _json(data: dict) -> str:
+    """JSON with a line for each top-level key and for each item of a top-level list: as easy to
+    read and compare as indented JSON, and written by json's C encoder (indenting takes its
+    pure-Python path, several times slower on files of tens of megabytes)."""
+    lines = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            items = ",\n  ".join(json.dumps(item, ensure_ascii=False) for item in value)
+            lines.append(f" {json.dumps(key)}: [\n  {items}\n ]")
+        else:
+            lines.append(f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def _section_fields(section: Section) -> dict:
+    return {"supplement": section.supplement, "part": section.part, "section": section.number}
+
+
+def meeting_record(section: Section, meeting: Meeting, page: str) -> dict:
+    return {**_section_fields(section), "section_title": section.title, "symbol": meeting.symbol,
+            "date": meeting.date, "sub_item": meeting.sub_item, "other_documents": list(meeting.other_documents),
+            "rule_37": list(meeting.rule_37), "rule_39": list(meeting.rule_39), "speakers": list(meeting.speakers),
+            "decisions": [{"symbol": d.symbol, "vote": d.vote} for d in meeting.decisions], "page": page}
+
+
+def _decision_text(decision: dict) -> str:
+    return f"{decision['symbol']}: {decision['vote']}" if decision["vote"] else decision["symbol"]
+
+
+def data_files(repertoire: Repertoire, meeting_page: Callable[[str], str],
+               footnote_place: Callable[[Section, int], tuple[Optional[int], Optional[str]]],
+               statements: Callable[[Section], dict[int, str]], full: Callable[[], dict]) -> Iterator[tuple[str, str]]:
+    """Every data file, one at a time: (content-relative path, text).
+
+    `meeting_page(symbol)` gives a meeting's site address, `footnote_place`
+    the (paragraph number, meeting) a footnote is referenced from, and
+    `statements(section)` what each footnote supports; `full()` is the model as
+    `to_json_dict` gives it. Files are made as they are asked for: the data of
+    one lives in memory at a time.
+    """
+    header = {"version": DATA_VERSION, "schema": "index.md"}
+    columns = {d.path: d.columns for d in DATASETS}
+    meetings = [meeting_record(s, m, meeting_page(m.symbol)) for s, m in repertoire.meetings()]
+    yield MEETINGS_JSON, _json({**header, "meetings": meetings})
+    meeting_rows = [{**record, **{key: _join(record[key]) for key in
+                                  ("other_documents", "rule_37", "rule_39", "speakers")},
+                     "decisions": _join(_decision_text(d) for d in record["decisions"])} for record in meetings]
+    del meetings
+    yield MEETINGS_CSV, _csv(columns[MEETINGS_CSV], meeting_rows)
+    del meeting_rows
+    footnotes, citations = [], []
+    for section in repertoire.sections:
+        said = statements(section)
+        for footnote in section.footnotes:
+            paragraph, meeting = footnote_place(section, footnote.number)
+            codes = _codes(footnote.countries)
+            footnotes.append({**_section_fields(section), "number": footnote.number, "text": footnote.text,
+                              "citations": footnote.citations, "countries": footnote.countries,
+                              "country_codes": codes, "ibid": footnote.ibid, "page": footnote.page,
+                              "paragraph": paragraph, "meeting": meeting, "statement": said.get(footnote.number)})
+            for symbol in footnote.citations or ([""] if footnote.countries else []):
+                citations.append({**_section_fields(section), "source_page": footnote.page,
+                                  "footnote": footnote.number, "paragraph": paragraph, "meeting": meeting,
+                                  "symbol": symbol, "countries": _join(footnote.countries),
+                                  "country_codes": _join(codes)})
+        for number, paragraph in enumerate(section.paragraphs, 1):
+            for match in find_symbols(paragraph.text):
+                citations.append({**_section_fields(section), "source_page": paragraph.page, "footnote": None,
+                                  "paragraph": number, "meeting": paragraph.meeting,
+                                  "symbol": match.symbol.canonical, "countries": "", "country_codes": ""})
+    yield FOOTNOTES_JSON, _json({**header, "footnotes": footnotes})
+    del footnotes
+    yield CITATIONS_CSV, _csv(columns[CITATIONS_CSV], citations)
+    del citations
+    yield REPERTOIRE_JSON, _json({**full(), "version": DATA_VERSION})
+    yield DATAPACKAGE, json.dumps(datapackage(), ensure_ascii=False, indent=1) + "\n"
+
+
+def datapackage() -> dict:
+    """A Frictionless Data Package descriptor of the files (https://specs.frictionlessdata.io/)."""
+    resources = []
+    for dataset in DATASETS:
+        resource = {"name": dataset.path.rsplit("/", 1)[1].replace(".", "-"), "path": dataset.path.split("/", 1)[1],
+                    "title": dataset.title, "description": dataset.description, "format": dataset.format,
+                    "encoding": "utf-8", "mediatype": "text/csv" if dataset.format == "csv" else "application/json"}
+        if dataset.format == "csv":
+            resource["dialect"] = {"delimiter": ",", "header": True}
+            resource["schema"] = {"fields": [
+                {"name": c.name, "type": "string" if c.type == "array" else c.type, "description": c.description}
+                for c in dataset.columns]}
+        resources.append(resource)
+    return {"name": "repertoire-security-council", "title": "Repertoire of the Practice of the Security Council",
+            "version": DATA_VERSION, "resources": resources}
+
+
+# Reading the files back -------------------------------------------------------------------
+
+def _optional_int(text: str) -> Optional[int]:
+    return int(text) if text else None
+
+
+def _meeting(record: dict) -> Meeting:
+    return Meeting(record["symbol"], date=record["date"], sub_item=record["sub_item"],
+                   other_documents=record["other_documents"], rule_37=record["rule_37"], rule_39=record["rule_39"],
+                   speakers=record["speakers"], decisions=[Decision(d["symbol"], d["vote"]) for d in record["decisions"]])
+
+
+def load_meetings_json(text: str) -> list[tuple[tuple, Meeting]]:
+    """[((supplement, part, section), Meeting)] from data/meetings.json."""
+    data = json.loads(text)
+    return [((r["supplement"], r["part"], r["section"]), _meeting(r)) for r in data["meetings"]]
+
+
+def load_meetings_csv(text: str) -> list[tuple[tuple, Meeting]]:
+    rows = []
+    for row in csv.DictReader(io.StringIO(text)):
+        decisions = []
+        for item in _split(row["decisions"]):
+            symbol, _, vote = item.partition(": ")
+            decisions.append({"symbol": symbol, "vote": vote or None})
+        record = {**row, "date": row["date"] or None, "sub_item": row["sub_item"] or None, "decisions": decisions,
+                  **{key: _split(row[key]) for key in ("other_documents", "rule_37", "rule_39", "speakers")}}
+        key = (_optional_int(row["supplement"]), row["part"] or None, row["section"])
+        rows.append((key, _meeting(record)))
+    return rows
+
+
+def load_footnotes_json(text: str) -> list[tuple[tuple, Footnote]]:
+    data = json.loads(text)
+    return [((r["supplement"], r["part"], r["section"]),
+             Footnote(r["number"], r["text"], citations=r["citations"], countries=r["countries"], ibid=r["ibid"],
+                      page=r["page"]))
+            for r in data["footnotes"]]
+
+
+def load_citations_csv(text: str) -> list[dict]:
+    """Rows with lists split and numbers read: ready to compare with the model."""
+    rows = []
+    for row in csv.DictReader(io.StringIO(text)):
+        rows.append({**row, "supplement": _optional_int(row["supplement"]), "part": row["part"] or None,
+                     "source_page": _optional_int(row["source_page"]), "footnote": _optional_int(row["footnote"]),
+                     "paragraph": _optional_int(row["paragraph"]), "meeting": row["meeting"] or None,
+                     "countries": _split(row["countries"]), "country_codes": _split(row["country_codes"])})
+    return rows
+
+
+def load_repertoire_json(text: str) -> Repertoire:
+    """The model from data/repertoire.json (the format of `repertoire parse --json`)."""
+    return _from_data(Repertoire, json.loads(text))
+
+
+def _from_data(cls, data: dict):
+    """A model dataclass from its `asdict` form, nested dataclasses included; unknown keys are ignored."""
+    hints = get_type_hints(cls)
+    return cls(**{f.name: _value(hints[f.name], data[f.name]) for f in fields(cls) if f.name in data})
+
+
+def _value(hint, value):
+    if value is None:
+        return None
+    if get_origin(hint) is Union:
+        hint = next(arg for arg in get_args(hint) if arg is not type(None))
+    if get_origin(hint) is list:
+        (item,) = get_args(hint)
+        return [_value(item, v) for v in value]
+    if is_dataclass(hint):
+        return _from_data(hint, value)
+    return value
