@@ -18,7 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.assemble.sources import default_jobs, read_sources  # noqa: E402
+from generator.assemble.sources import read_sources  # noqa: E402
+from generator.settings import workers as default_jobs  # noqa: E402
 from generator.render.renderer import SiteRenderer  # noqa: E402
 from tests.support.synthetic import write_synthetic_sources  # noqa: E402
 

@@ -165,7 +165,7 @@ def main() -> None:
         return
 
     sys.path.insert(0, str(ROOT))
-    from generator.parse.pdf.pages import default_workers
+    from generator.settings import workers as default_workers
 
     cores = args.workers or default_workers()
     with tempfile.TemporaryDirectory(prefix="bench-parse-") as temporary:

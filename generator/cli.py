@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Optional, Sequence
 
+from generator import settings
 from generator.model.errors import RepertoireError
 
 
@@ -174,7 +175,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print("repertoire: interrupted", file=sys.stderr)
         return 130
     except Exception as error:  # a bug, not bad input: still one line, unless debugging
-        if os.environ.get("REPERTOIRE_DEBUG"):
+        if settings.debug():
             raise
         print(f"repertoire: internal error: {type(error).__name__}: {error} "
               "(set REPERTOIRE_DEBUG=1 for details)", file=sys.stderr)

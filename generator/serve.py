@@ -31,7 +31,7 @@ def refresh_content(pages: dict[str, str], content_dir: Path) -> list[str]:
     changes. Hand-written pages are never overwritten; generated pages that
     are no longer produced are removed (the manifest says which are generated).
     """
-    from generator.site.build import MANIFEST
+    from generator.site.staging import MANIFEST
 
     content_dir.mkdir(parents=True, exist_ok=True)
     manifest = content_dir / MANIFEST

@@ -128,11 +128,13 @@ def test_build_report_and_strict(tmp_path):
     "../escape.md", "/etc/passwd.md", "meetings/..\\\\x.md", "a/\x00.md", "meetings/" + "x" * 300 + ".md", "a//b.md",
 ])
 def test_unsafe_page_addresses_are_refused(address):
-    from generator.site.build import check_addresses
+    from generator.link.addresses import Addresses
     from generator.model.errors import RepertoireError
 
     with pytest.raises(RepertoireError) as error:
-        check_addresses(["index.md", address])
+        addresses = Addresses()
+        for page in ("index.md", address):
+            addresses.claim(page, page)
     assert "unsafe page address" in str(error.value)
 
 
@@ -141,9 +143,11 @@ def test_unsafe_page_addresses_are_refused(address):
     ("countries/c\u00f4te.md", "countries/co\u0302te.md"),
 ])
 def test_colliding_page_addresses_name_both(first, second):
-    from generator.site.build import check_addresses
+    from generator.link.addresses import Addresses
     from generator.model.errors import RepertoireError
 
     with pytest.raises(RepertoireError) as error:
-        check_addresses([first, second])
+        addresses = Addresses()
+        for page in (first, second):
+            addresses.claim(page, page)
     assert first in str(error.value) and second in str(error.value)

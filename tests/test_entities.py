@@ -349,9 +349,9 @@ def test_slugs_are_safe(name):
 
 def test_two_things_at_one_address_is_an_error_naming_both():
     addresses = Addresses()
-    addresses.page("briefers", "Special Envoy (Syria)", "briefer 'Special Envoy (Syria)'")
+    addresses.claim(f"briefers/{slug('Special Envoy (Syria)')}.md", "briefer 'Special Envoy (Syria)'")
     with pytest.raises(RepertoireError) as error:
-        addresses.page("briefers", "Special Envoy: Syria", "briefer 'Special Envoy: Syria'")
+        addresses.claim(f"briefers/{slug('Special Envoy: Syria')}.md", "briefer 'Special Envoy: Syria'")
     assert "Special Envoy (Syria)" in str(error.value) and "Special Envoy: Syria" in str(error.value)
     # Two documents whose symbols differ only in punctuation would share documents/a-es-10-l-22.md.
     section = Section("1", "Item", supplement=2023, part="I", sources=["x.txt"],

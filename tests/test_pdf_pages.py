@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import settings
 from generator.parse.pdf import pages as pdf_pages
 from generator.parse.pdf.reader import read_pdf
 from generator.parse.pdf.layout import fetch_page
@@ -131,9 +132,9 @@ def test_a_page_tree_that_states_too_few_pages(tmp_path, whole):
 
 def test_workers_from_the_environment(monkeypatch):
     monkeypatch.setenv("REPERTOIRE_WORKERS", "3")
-    assert pdf_pages.default_workers() == 3
+    assert settings.workers() == 3
     monkeypatch.setenv("REPERTOIRE_WORKERS", "many")
-    assert pdf_pages.default_workers() >= 1
+    assert settings.workers() >= 1
 
 
 def test_spill_files_are_removed(tmp_path, monkeypatch):

@@ -16,10 +16,9 @@ from generator.assemble.footnotes import split_list
 from generator.model import UNREADABLE_ROW, Decision, Meeting, Problem
 from generator.parse.raw import COLUMNS, TableRow
 from generator.model.symbols import find_symbols
+from generator.model.vocabulary import MONTH_NAMES, VOTE
 
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-DATE = re.compile(rf"\b(\d{{1,2}})\s+({MONTHS})\s+(\d{{4}})\b")
-VOTE = re.compile(r"\b(\d{1,2})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})\b")
+DATE = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_NAMES})\s+(\d{{4}})\b")
 # Words naming a person's function: an invitee under rule 39 is a person.
 ROLE = re.compile(
     r"\b(Secretary|Secretary-General|Commander|Commissioner|Adviser|Advisor|Director|Head|Representative|"

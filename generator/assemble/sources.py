@@ -12,6 +12,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Iterable, Optional
 
+from generator import settings
 from generator.assemble.footnotes import resolve_footnotes
 from generator.assemble.rows import meeting_from_row
 from generator.model import (
@@ -110,20 +111,13 @@ def _read_one(path: Path) -> list[tuple[Section, list[Problem]]]:
     return [assemble_section(raw) for raw in parse_source(path)]
 
 
-def default_jobs() -> int:
-    """How many processes parsing and rendering use: REPERTOIRE_WORKERS, else every core."""
-    from generator.parse.pdf.pages import default_workers
-
-    return default_workers()
-
-
 def read_sources(paths: Iterable[Path], jobs: Optional[int] = None) -> Repertoire:
     """Parse every source file and assemble one Repertoire, in the order of the files.
 
     Text sources are read in parallel, one process per core (`jobs`; 1 reads them here).
     PDFs are read one after the other: each spreads its own pages over the cores."""
     paths = [Path(p) for p in paths]
-    jobs = default_jobs() if jobs is None else max(1, jobs)
+    jobs = settings.workers() if jobs is None else max(1, jobs)
     parallel = [p for p in paths if p.suffix.lower() != ".pdf"] if jobs > 1 else []
     results: dict[Path, list] = {}
     if len(parallel) > 1:

@@ -30,20 +30,36 @@ def slug(name: str) -> str:
 
 
 class Addresses:
-    """Page address -> the one thing it is for."""
+    """Page address -> the one thing it is for. Addresses stay inside the content folder and never
+    collide, even on a file system that ignores case or normalises Unicode: two things for one
+    file is an error naming both."""
 
     def __init__(self) -> None:
         self._owners: dict[str, str] = {}
+        self._folded: dict[str, str] = {}  # case- and normalisation-folded address -> address
 
     def claim(self, address: str, owner: str) -> str:
         """Reserve `address` for `owner` (a description such as "country Ghana"); the same owner may claim twice."""
-        previous = self._owners.setdefault(address, owner)
-        if previous != owner:
+        previous = self._owners.get(address)
+        if previous is None:
+            _check_safe(address)
+            key = unicodedata.normalize("NFC", address).casefold()
+            twin = self._folded.setdefault(key, address)
+            if twin != address:
+                raise RepertoireError(address, f"page address collides with {twin!r} (differs only by case "
+                                      "or Unicode normalisation)")
+            self._owners[address] = owner
+        elif previous != owner:
             raise RepertoireError(None, f"{previous} and {owner} would share the page address {address}")
         return address
 
-    def page(self, folder: str, name: str, owner: str) -> str:
-        return self.claim(f"{folder}/{slug(name)}.md", owner)
-
     def __contains__(self, address: str) -> bool:
         return address in self._owners
+
+
+def _check_safe(address: str) -> None:
+    parts = address.split("/")
+    if (not address or address.startswith("/") or "\\" in address or "\x00" in address
+            or any(p in ("", ".", "..") for p in parts) or any(len(p.encode()) > 200 for p in parts)):
+        raise RepertoireError(address, "unsafe page address (empty part, '..', absolute, backslash, NUL "
+                              "or a name over 200 bytes)")

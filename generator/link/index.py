@@ -30,6 +30,7 @@ from generator.link.addresses import Addresses, slug
 from generator.link.catalogue import BODY, BRIEFER, COUNTRY, DOCUMENT, MISSION, Catalogue, Place, build_catalogue
 from generator.model import Footnote, FootnoteRef, Meeting, Paragraph, Problem, Repertoire, Section
 from generator.model.symbols import Symbol, find_symbols, parse_symbol
+from generator.model.vocabulary import chronological, human_date
 from generator.link.timeline import UNDATED, Adoption, Timeline, year_of
 from generator.link.topics import Topic, group_topics
 
@@ -139,7 +140,7 @@ class SiteIndex:
                                ("section", section.supplement or 0, natural_key(section.number)),
                                f"section {section.key}")
             index.section_pages[section.key] = page
-            index.meeting_order[section.key] = sorted(section.meetings, key=_meeting_order)
+            index.meeting_order[section.key] = sorted(section.meetings, key=chronological)
             index.section_position.update((id(m), i) for i, m in enumerate(index.meeting_order[section.key]))
             for meeting in section.meetings:
                 index.meeting_pages[meeting.symbol] = index._page(
@@ -312,23 +313,8 @@ class SiteIndex:
         return (_RANK[key[0]],) + key[1:] + (page,) if key else (len(_RANK), page)
 
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
-
-
-def human_date(iso: Optional[str]) -> str:
-    if not iso:
-        return "date unknown"
-    year, month, day = iso.split("-")
-    return f"{int(day)} {MONTHS[int(month) - 1]} {year}"
-
-
 def _meeting_number(meeting: Meeting) -> int:
     return parse_symbol(meeting.symbol).meeting_number or 0
-
-
-def _meeting_order(meeting: Meeting) -> tuple:
-    return meeting.date or "", _meeting_number(meeting)
 
 
 def _attribute(text: str) -> str:

@@ -16,13 +16,9 @@ from typing import Iterable, Optional
 
 from generator.model import Decision, Meeting
 from generator.model.symbols import parse_symbol
+from generator.model.vocabulary import chronological
 
 UNDATED = "Undated"
-
-
-def chronological(meeting: Meeting) -> tuple:
-    """By date, then meeting number (S/PV.999 before S/PV.1000 on one day); undated meetings last."""
-    return meeting.date or "9999-99-99", parse_symbol(meeting.symbol).meeting_number or 0, meeting.symbol
 
 
 def year_of(meeting: Meeting) -> str:

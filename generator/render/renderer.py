@@ -26,6 +26,7 @@ from typing import Any, Callable, Iterable, Optional
 
 import jinja2
 
+from generator import settings
 from generator.render import opendata
 from generator.background import Background
 from generator.fetch import DEFAULT_BASE_URL, pages_for
@@ -36,8 +37,6 @@ from generator.link.index import (
     paragraph_anchor, supplement_label,
 )
 from generator.model import Meeting, Repertoire, Section, to_json_dict
-from generator.assemble.sources import default_jobs
-from generator.parse.pdf.cache import cache_dir
 from generator.progress import progress
 from generator.model.symbols import parse_symbol
 
@@ -69,7 +68,7 @@ class _TemplateCache(jinja2.FileSystemBytecodeCache):
 def make_environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
     search_path = [str(p) for p in template_dirs] + [str(BUNDLED_TEMPLATES)]
     env = jinja2.Environment(
-        bytecode_cache=_TemplateCache(str(cache_dir() / "templates")),
+        bytecode_cache=_TemplateCache(str(settings.cache_dir() / "templates")),
         loader=jinja2.FileSystemLoader(search_path),
         autoescape=False,  # output is Markdown; text is escaped by `link.escape`/`link.text`
         undefined=jinja2.StrictUndefined,
@@ -193,7 +192,7 @@ def _on_every_core(function: Callable[[Any, LinkRecorder], Any], items: list, jo
 class SiteRenderer:
     def __init__(self, repertoire: Repertoire, document_base: str, template_dirs: Iterable[Path] = (),
                  site_url: Optional[str] = None, jobs: Optional[int] = None):
-        self.jobs = default_jobs() if jobs is None else max(1, jobs)
+        self.jobs = settings.workers() if jobs is None else max(1, jobs)
         self.index = SiteIndex.build(repertoire, document_base, site_url)
         # What the linker found wrong (names that are no State ...) is reported with the parsers' problems.
         repertoire.problems.extend(p for p in self.index.problems if p not in repertoire.problems)

@@ -11,11 +11,8 @@ import gc
 import hashlib
 import json
 import logging
-import os
-import sys
 import time
 import shutil
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
@@ -24,6 +21,7 @@ import yaml
 
 from generator.assemble.sources import read_sources
 from generator.model.errors import RepertoireError
+from generator.site.staging import MANIFEST, ContentStager, link_or_copy
 from generator.link.index import DEFAULT_DOCUMENT_BASE
 from generator.model import Problem
 from generator.parse import TEXT_SUFFIXES
@@ -37,7 +35,6 @@ from generator.site.search_plugin import OVERRIDES as SEARCH_OVERRIDES, install 
 REPORT_FILE = "build-report.json"
 STATE_FILE = ".build-state.json"  # what the pages were built with; see build_state()
 
-MANIFEST = ".generated"
 SOURCE_SUFFIXES = TEXT_SUFFIXES | {".pdf"}
 
 
@@ -87,132 +84,6 @@ def document_base(config: dict) -> str:
     extra = (config.get("extra") or {}).get("repertoire") or {}
     base = extra.get("document_base") or DEFAULT_DOCUMENT_BASE
     return base if base.endswith("/") else base + "/"
-
-
-class AddressCheck:
-    """Page addresses stay inside the content folder and never collide, even on a file system
-    that ignores case or normalises Unicode: two pages for one file is an error naming both."""
-
-    def __init__(self) -> None:
-        self._seen: dict[str, str] = {}
-
-    def add(self, address: str) -> None:
-        parts = address.split("/")
-        if (not address or address.startswith("/") or "\\" in address or "\x00" in address
-                or any(p in ("", ".", "..") for p in parts) or any(len(p.encode()) > 200 for p in parts)):
-            raise RepertoireError(address, "unsafe page address (empty part, '..', absolute, backslash, NUL "
-                                  "or a name over 200 bytes)")
-        key = unicodedata.normalize("NFC", address).casefold()
-        if key in self._seen and self._seen[key] != address:
-            raise RepertoireError(address, f"page address collides with {self._seen[key]!r} (differs only by case "
-                                  "or Unicode normalisation)")
-        self._seen[key] = address
-
-
-def check_addresses(addresses: Iterable[str]) -> None:
-    check = AddressCheck()
-    for address in addresses:
-        check.add(address)
-
-
-@dataclass
-class ContentChanges:
-    written: list[str]  # generated pages new or changed since the last build
-    removed: list[str]  # generated pages of the last build that are gone
-    kept: int  # generated pages unchanged (file untouched, modification time kept)
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)  # cheap, and keeps the modification time MkDocs' dirty build compares
-    except OSError:
-        shutil.copy2(source, target)
-
-
-def _link_tree(source: Path, target: Path, skip: set[str]) -> None:
-    """`source`'s files into `target` as hard links (copies across file systems); symbolic links
-    stay links, never followed (one pointing at / must not copy the disk)."""
-    for folder, folders, files in os.walk(source):
-        relative_folder = Path(folder).relative_to(source)
-        for name in folders + files:
-            path, relative = Path(folder) / name, (relative_folder / name).as_posix()
-            if relative in skip:
-                continue
-            if path.is_symlink():
-                (target / relative).parent.mkdir(parents=True, exist_ok=True)
-                os.symlink(os.readlink(path), target / relative)
-            elif name in files:
-                _link_or_copy(path, target / relative)
-
-
-def _replace_file(target: Path, data: bytes) -> None:
-    """Write a file that may be a hard link to the previous build's copy: never write through the link."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target.exists():
-        target.unlink()
-    target.write_bytes(data)
-
-
-class ContentStager:
-    """Fills a fresh content folder from the previous one (hard links) and the generated files,
-    given one at a time (`add`): only files whose content changed are written, so untouched
-    files keep their modification time. `finish` drops the generated files of the previous
-    build that were not generated again."""
-
-    def __init__(self, previous_content: Optional[Path], content_dir: Path):
-        self.content_dir = content_dir
-        self._root = content_dir.resolve()
-        self._addresses = AddressCheck()
-        self._generated_before: set[str] = set()
-        self._generated: set[str] = set()
-        self._written: list[str] = []
-        self._folders: dict[str, str] = {}  # content-relative folder -> its path, made and checked
-        if previous_content and previous_content.is_dir():
-            manifest = previous_content / MANIFEST
-            if manifest.exists():
-                self._generated_before = set(manifest.read_text(encoding="utf-8").split("\n")) - {""}
-            _link_tree(previous_content, content_dir, skip={MANIFEST})
-
-    def add(self, relative: str, data: bytes) -> None:
-        self._addresses.add(relative)
-        folder, _, name = relative.rpartition("/")
-        target = os.path.join(self._folder(folder, relative), name)
-        self._generated.add(relative)
-        try:
-            size = os.stat(target).st_size
-        except FileNotFoundError:
-            size = None
-        if size is not None:
-            if relative not in self._generated_before:
-                raise RepertoireError(target, "a hand-written page has this generated page's address")
-            with open(target, "rb") as handle:
-                if size == len(data) and handle.read() == data:
-                    return
-            os.unlink(target)  # may be a hard link to the previous build's copy: never write through it
-        with open(target, "xb") as handle:
-            handle.write(data)
-        self._written.append(relative)
-
-    def _folder(self, folder: str, relative: str) -> str:
-        """The folder's path, made and checked to lie inside the content folder once (tens of
-        thousands of pages share a few folders)."""
-        known = self._folders.get(folder)
-        if known is None:
-            path = self.content_dir / folder
-            path.mkdir(parents=True, exist_ok=True)
-            resolved = path.resolve()
-            if resolved != self._root and self._root not in resolved.parents:
-                raise RepertoireError(relative, "page address would fall outside the content folder")
-            known = self._folders[folder] = str(path)
-        return known
-
-    def finish(self) -> ContentChanges:
-        removed = sorted(self._generated_before - self._generated)
-        for relative in removed:
-            (self.content_dir / relative).unlink(missing_ok=True)
-        _replace_file(self.content_dir / MANIFEST, "\n".join(sorted(self._generated)).encode("utf-8"))
-        return ContentChanges(self._written, removed, len(self._generated) - len(self._written))
 
 
 class _CountWarnings(logging.Handler):
@@ -285,7 +156,7 @@ def seed_dirty_site(site_dir: Path, new_site: Path, content_dir: Path, removed: 
         if path.is_symlink() or relative in ALWAYS_WRITTEN or _source_is_newer(path, relative, content_dir):
             shutil.copy2(path, target, follow_symlinks=False)
         else:
-            _link_or_copy(path, target)
+            link_or_copy(path, target)
 
 
 def _source_is_newer(built: Path, relative: str, content_dir: Path) -> bool:

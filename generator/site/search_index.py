@@ -67,6 +67,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
+from generator.model.vocabulary import human_date
+
 FOLDER = "search/r"  # in the site, beside Material's search/search_index.json
 INDEX_JSON = Path("search") / "search_index.json"
 INDEX_JS = Path("search") / "search_index.js"
@@ -161,12 +163,6 @@ def _html(page: str) -> str:
     return page[:-3] + ".html" if page.endswith(".md") else page
 
 
-def _human_date(iso: Optional[str]) -> str:
-    from generator.link.index import human_date
-
-    return human_date(iso)
-
-
 def _join(label: str, items: Iterable[str]) -> Optional[str]:
     items = [i for i in items if i]
     return f"{label}: {', '.join(items)}" if items else None
@@ -183,7 +179,7 @@ def _decisions(meeting) -> list[str]:
 def _meeting_fields(meeting) -> tuple[list[str], list[Optional[str]]]:
     """Keywords and summary lines of a meeting, from its table row and the Library's tables."""
     decisions = _decisions(meeting)
-    keywords = [meeting.symbol, _human_date(meeting.date) if meeting.date else "", meeting.sub_item or "",
+    keywords = [meeting.symbol, human_date(meeting.date) if meeting.date else "", meeting.sub_item or "",
                 *meeting.topics, *meeting.other_documents, *meeting.rule_37, *meeting.rule_39, *decisions,
                 *meeting.press_releases, meeting.outcome or "", *meeting.notes]
     lines = [meeting.sub_item and f"Sub-item: {meeting.sub_item}", _join("Topics", meeting.topics),
@@ -285,7 +281,7 @@ def _documents(index) -> Iterable[SearchDocument]:
             continue
         parsed = parse_symbol(symbol)
         kind = KIND_NAMES.get(parsed.kind, "document")
-        adoptions = [f"adopted at {a.meeting.symbol} on {_human_date(a.meeting.date)}"
+        adoptions = [f"adopted at {a.meeting.symbol} on {human_date(a.meeting.date)}"
                      + (f" ({a.decision.vote or a.decision.note})" if a.decision.vote or a.decision.note else "")
                      for a in index.adoptions(symbol)]
         cited = len(catalogue.documents.get(symbol, []))
@@ -307,7 +303,7 @@ def _plain(markdown: str) -> str:
 
 def hand_written(content_dir: Path) -> list[SearchDocument]:
     """The Markdown pages of the content folder the build did not write (about.md ...)."""
-    from generator.site.build import MANIFEST
+    from generator.site.staging import MANIFEST
 
     content_dir = Path(content_dir)
     manifest = content_dir / MANIFEST

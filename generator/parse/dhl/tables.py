@@ -48,6 +48,7 @@ from generator.model.errors import RepertoireError
 from generator.model import SOURCES_DISAGREE, UNREADABLE_ROW, Decision, Meeting, Problem
 from generator.parse.dhl.html import Cell, GridRow, layout, read_rows
 from generator.model.symbols import Symbol, find_symbols, parse_symbol
+from generator.model.vocabulary import VOTE, chronological, month_number
 
 # Problem kinds of this source (besides the model's UNREADABLE_ROW and SOURCES_DISAGREE).
 NO_MEETING_RECORD = "no-meeting-record"  # a row for an action without a meeting ("--")
@@ -61,10 +62,7 @@ ROW_KINDS = frozenset({UNREADABLE_ROW, NO_MEETING_RECORD, NOTICE_ROW})
 
 FILE_NAME = re.compile(r"^scact(\d{4})(_covid)?_table_en\.html?$", re.I)
 TITLE_YEAR = re.compile(r"Security Council in (\d{4})")
-MONTHS = {m: i + 1 for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
 DAY_MONTH = re.compile(r"^(\d{1,2})(?:\s*(?:-|–|/|\+|and)\s*(\d{1,2}))?\s+([A-Za-z]{3,9})\.?(?:\s+(\d{4}))?$")
-VOTE = re.compile(r"\b(\d{1,2})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})\b")
 NOTES = (
     (re.compile(r"unanimous", re.I), "adopted unanimously"),
     (re.compile(r"without\s+(?:a\s+)?vote", re.I), "adopted without vote"),
@@ -138,7 +136,7 @@ def read_dhl_tables(folder: Path, jobs: int = 1) -> tuple[list[Meeting], list[Pr
                 _resumed(first, meeting)
                 problems += merge_meeting(first, meeting, table.path, f"meeting {meeting.symbol}",
                                           f"its other row in {first.sources[0]}")
-    ordered = sorted(meetings.values(), key=_chronological)
+    ordered = sorted(meetings.values(), key=chronological)
     problems += _adopted_twice(ordered)
     return ordered, problems
 
@@ -412,7 +410,7 @@ class _RowReader:
         """ISO date of the (first) day, and a note when the meeting ran over several days."""
         text = " ".join((cell.text if cell else "").split())
         match = DAY_MONTH.match(text)
-        month = MONTHS.get(match.group(3)[:3].lower()) if match else None
+        month = month_number(match.group(3)) if match else None
         if match and month:
             year = int(match.group(4) or self.table.year)
             if year != self.table.year:
@@ -595,12 +593,7 @@ def merge_into_repertoire(repertoire, meetings: list[Meeting], problems: list[Pr
                                                  f"meeting {meeting.symbol}", "an earlier table")
         else:
             records[meeting.symbol] = meeting
-    repertoire.records = sorted(records.values(), key=_chronological)
-
-
-def _chronological(meeting: Meeting) -> tuple:
-    number = Symbol(meeting.symbol, "meeting").meeting_number
-    return (meeting.date or "9999", number or 0, meeting.symbol)
+    repertoire.records = sorted(records.values(), key=chronological)
 
 
 def add_dhl(repertoire, folder: Path, jobs: int = 1) -> None:

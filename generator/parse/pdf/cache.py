@@ -30,16 +30,12 @@ import typing
 from pathlib import Path
 from typing import Any, Optional
 
+from generator import settings
 from generator.parse.raw import RawSection
 
 PARSER_VERSION = 1  # bump for a change of meaning that the source digest cannot see
 FORMAT = "repertoire-pdf-sections"
-DEFAULT_DIR = Path(".cache") / "repertoire"
 HERE = Path(__file__).resolve().parent
-
-
-def cache_dir() -> Path:
-    return Path(os.environ.get("REPERTOIRE_CACHE_DIR") or DEFAULT_DIR)
 
 
 def reader_sources() -> list[Path]:
@@ -79,7 +75,7 @@ def content_digest(path: Path) -> Optional[str]:
 
 
 def entry(digest: str) -> Path:
-    return cache_dir() / f"{digest}.json"
+    return settings.cache_dir() / f"{digest}.json"
 
 
 # --------------------------------------------------------------------------- load and store

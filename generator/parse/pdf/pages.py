@@ -33,6 +33,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Iterator, Optional
 
+from generator import settings
 from generator.model.errors import RepertoireError
 from generator.parse.pdf.document import PageFacts, page_facts
 from generator.parse.pdf.layout import PageLayout, build_page, fetch_page
@@ -63,17 +64,6 @@ class Chunk:
         with open(self.spill, "rb") as stream:
             for _ in range(self.count):
                 yield pickle.load(stream)
-
-
-def default_workers() -> int:
-    """REPERTOIRE_WORKERS if set, else the cores this process may run on."""
-    configured = os.environ.get("REPERTOIRE_WORKERS", "").strip()
-    if configured.isdigit() and int(configured) > 0:
-        return int(configured)
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def plan_chunks(count: int, workers: int) -> list[tuple[int, Optional[int]]]:
@@ -255,7 +245,7 @@ def chunks(path: Path, workers: Optional[int] = None) -> Iterator[Iterator[Chunk
         count = count_pages(path)
     except PdfReadError as error:
         raise RepertoireError(file, error.reason, error.place) from None
-    workers = workers or default_workers()
+    workers = workers or settings.workers()
     plan = plan_chunks(count, workers)
     spill_dir = tempfile.mkdtemp(prefix="repertoire-pdf-") if len(plan) > 1 else None
     try:

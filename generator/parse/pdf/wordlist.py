@@ -7,7 +7,7 @@ The `english-words` package's lists (Webster's Second and GCIDE, lower case, som
 
 The package ships its lists as pickled sets, some 60 MB once loaded. So the first
 use turns them, in a separate process, into a sorted array of 64-bit hashes (2 MB)
-kept in the cache folder (`pdf_cache.cache_dir`); this process only ever loads that
+kept in the cache folder (`generator.settings.cache_dir`); this process only ever loads that
 array. Without the package, `is_word` answers None (no evidence).
 """
 from __future__ import annotations
@@ -44,7 +44,7 @@ def list_file() -> Optional[Path]:
         release = version("english-words")
     except Exception:
         return None
-    from generator.parse.pdf.cache import cache_dir
+    from generator.settings import cache_dir
 
     path = cache_dir() / f"wordlist-{release}-{'-'.join(LISTS)}.u64"
     if not path.exists():

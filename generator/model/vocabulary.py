@@ -1,0 +1,34 @@
+"""How the Council's documents write dates and votes, and the order of meetings in time: shared
+by the readers (text, PDF, the Library's tables), the assembler and the pages."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from generator.model import Meeting
+from generator.model.symbols import parse_symbol
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+MONTH_NAMES = "|".join(MONTHS)  # for regular expressions: "January|February|..."
+# A vote as the Council's records print it: in favour - against - abstaining ("13-0-2").
+VOTE = re.compile(r"\b(\d{1,2})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})\b")
+
+
+def month_number(name: str) -> Optional[int]:
+    """1 to 12 for a month's name or its first three letters ("Sept." -> 9), else None."""
+    prefix = name[:3].lower()
+    return next((number for number, month in enumerate(MONTHS, 1) if month[:3].lower() == prefix), None)
+
+
+def human_date(iso: Optional[str]) -> str:
+    """'2023-08-30' -> '30 August 2023'."""
+    if not iso:
+        return "date unknown"
+    year, month, day = iso.split("-")
+    return f"{int(day)} {MONTHS[int(month) - 1]} {year}"
+
+
+def chronological(meeting: Meeting) -> tuple:
+    """By date, then meeting number (S/PV.999 before S/PV.1000 on one day); undated meetings last."""
+    return meeting.date or "9999-99-99", parse_symbol(meeting.symbol).meeting_number or 0, meeting.symbol
