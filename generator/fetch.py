@@ -22,37 +22,17 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from generator.model.errors import RepertoireError
+from generator.parse.dhl.library import DEFAULT_BASE_URL, pages_for
 
-DEFAULT_BASE_URL = "https://www.un.org/depts/dhl/resguide/"
 FIRST_YEAR = 1946
 USER_AGENT = "repertoire-site fetch-dhl (+https://github.com/; one page per year)"
 TIMEOUT = 60  # seconds per request
 RETRY_DELAYS = (1.0, 3.0)  # un.org answers with sporadic 5xx errors: try twice more
-
-
-@dataclass(frozen=True)
-class Page:
-    year: int
-    names: tuple[str, ...]  # remote names to try, in order
-    saved_as: str
-
-
-def pages_for(year: int) -> list[Page]:
-    """The pages that make up one year (two for 2020)."""
-    local = f"scact{year}_table_en.html"
-    official = local if year < 1994 or year >= 2022 else f"scact{year}_table_en.htm"
-    other = official[:-1] if official.endswith(".html") else official + "l"
-    pages = [Page(year, tuple(dict.fromkeys((official, other, local))), local)]
-    if year == 2020:
-        covid = "scact2020_covid_table_en.html"
-        pages.append(Page(year, ("SC_2020-revised.html", covid), covid))
-    return pages
 
 
 def parse_years(words: Iterable[str], today: Optional[date] = None) -> list[int]:

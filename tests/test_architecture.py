@@ -45,7 +45,9 @@ def imports(path: Path) -> set[str]:
 
 def graph() -> dict[str, set[str]]:
     modules = {module_name(path): path for path in PACKAGE.rglob("*.py")}
-    return {name: {m for m in imports(path) if m in modules and m != name} for name, path in modules.items()}
+    # "from generator import settings" names the package too: its __init__ is empty, not an edge.
+    return {name: {m for m in imports(path) if m in modules and m not in (name, "generator")}
+            for name, path in modules.items()}
 
 
 def stage_of(module: str) -> int:

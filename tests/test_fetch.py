@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from generator.model.errors import RepertoireError
-from generator.fetch import fetch_years, pages_for, parse_years
+from generator.fetch import fetch_years, parse_years
+from generator.parse.dhl.library import pages_for
 
 from conftest import ROOT
 

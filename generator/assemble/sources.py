@@ -16,22 +16,10 @@ from generator import settings
 from generator.assemble.footnotes import resolve_footnotes
 from generator.assemble.rows import meeting_from_row
 from generator.model import (
-    FOOTNOTE_WITHOUT_MARKER, MARKER_WITHOUT_FOOTNOTE, SOURCES_DISAGREE, Problem, Repertoire, Section,
+    SOURCES_DISAGREE, Problem, Repertoire, Section,
 )
 from generator.parse.raw import RawSection
-from generator.site.report import unrecognised_symbols
-
-
-def check_markers(raw: RawSection, unit: str) -> list[Problem]:
-    """Every marker must find its footnote and every footnote its marker."""
-    marked = {ref.number: p.page for p in raw.paragraphs for ref in p.refs}
-    marked.update((number, row.place.split()[-1]) for row in raw.table_rows for number in row.footnotes)
-    printed = {f.number: f.page for f in raw.footnotes}
-    problems = [Problem(raw.file, f"{unit} {marked[n]}", f"footnote marker {n} has no footnote text",
-                        MARKER_WITHOUT_FOOTNOTE) for n in sorted(set(marked) - set(printed))]
-    problems += [Problem(raw.file, f"{unit} {printed[n]}", f"footnote {n} has no marker in the text",
-                         FOOTNOTE_WITHOUT_MARKER) for n in sorted(set(printed) - set(marked))]
-    return problems
+from generator.assemble.checks import check_markers, unrecognised_symbols
 
 
 def assemble_section(raw: RawSection) -> tuple[Section, list[Problem]]:

@@ -29,7 +29,7 @@ import jinja2
 from generator import settings
 from generator.render import opendata
 from generator.background import Background
-from generator.fetch import DEFAULT_BASE_URL, pages_for
+from generator.parse.dhl.library import table_citation
 from generator.link.catalogue import BODY, BRIEFER, COUNTRY, DOCUMENT, MISSION, supported_statements
 from generator.link.index import (
     BODIES_INDEX, BRIEFERS_INDEX, COUNTRIES_INDEX, DATA_INDEX, DOCUMENTS_INDEX, HOME, MEETINGS_INDEX, MISSIONS_INDEX,
@@ -103,21 +103,9 @@ def citation(section: Section, footnote: Optional[int]) -> str:
     return ", ".join(w for w in where if w)
 
 
-LIBRARY_TABLE = re.compile(r"scact(\d{4})(_covid)?_table_en\.html?$", re.I)
-
-
 def library_tables(meeting: Meeting) -> list[tuple[str, str]]:
     """(title, official address) of each of the Library's tables the meeting was read from."""
-    tables = []
-    for source in meeting.sources:
-        match = LIBRARY_TABLE.search(source.replace("\\", "/").rsplit("/", 1)[-1])
-        if match:
-            year = int(match.group(1))
-            pages = pages_for(year)
-            page = pages[1] if match.group(2) and len(pages) > 1 else pages[0]
-            title = f"Meetings conducted by the Security Council in {year}"
-            tables.append((title + (" (videoconferences)" if match.group(2) else ""), DEFAULT_BASE_URL + page.names[0]))
-    return list(dict.fromkeys(tables))
+    return list(dict.fromkeys(filter(None, map(table_citation, meeting.sources))))
 
 
 def topic_letters(topics) -> dict[str, list]:

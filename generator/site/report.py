@@ -5,7 +5,6 @@ on the console; `repertoire build --strict` fails when it lists any problem.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import asdict
 
@@ -16,24 +15,6 @@ from generator.model import (
 from generator.model.symbols import find_symbols
 
 REPORT_VERSION = 1
-# Something shaped like a UN symbol (a known root, a slash, a digit somewhere).
-SYMBOL_LIKE = re.compile(r"(?<![\w/.])(?:S|A|E|ST|SG|SC|PBC)/[\w.()\-/]*\d[\w.()\-/]*")
-
-
-def unrecognised_symbols(section: Section, file: str) -> list[Problem]:
-    """Symbol-like strings the recognizer did not take: reported, so no document goes unlinked unseen."""
-    problems = []
-    texts = [(f"paragraph {i + 1}", p.text) for i, p in enumerate(section.paragraphs)]
-    texts += [(f"footnote {f.number}", f.text) for f in section.footnotes]
-    for place, text in texts:
-        covered = [(m.start, m.end) for m in find_symbols(text)]
-        for candidate in SYMBOL_LIKE.finditer(text):
-            if not any(start <= candidate.start() < end for start, end in covered):
-                problems.append(Problem(file, place, f"not a recognised document symbol: {candidate.group()!r}",
-                                        UNRECOGNISED_SYMBOL))
-    return problems
-
-
 def build_report(repertoire: Repertoire, pages: int) -> dict:
     sections = repertoire.sections
     texts = [p.text for s in sections for p in s.paragraphs] + [f.text for s in sections for f in s.footnotes]

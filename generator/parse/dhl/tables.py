@@ -46,6 +46,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from generator.model.errors import RepertoireError
 from generator.model import SOURCES_DISAGREE, UNREADABLE_ROW, Decision, Meeting, Problem
+from generator.parse.dhl.library import FILE_NAME
 from generator.parse.dhl.html import Cell, GridRow, layout, read_rows
 from generator.model.symbols import Symbol, find_symbols, parse_symbol
 from generator.model.vocabulary import VOTE, chronological, month_number
@@ -60,7 +61,6 @@ YEAR_DISAGREES = "year-disagrees"  # file name, title and printed years
 # Kinds that account for a whole row (the row yields no meeting).
 ROW_KINDS = frozenset({UNREADABLE_ROW, NO_MEETING_RECORD, NOTICE_ROW})
 
-FILE_NAME = re.compile(r"^scact(\d{4})(_covid)?_table_en\.html?$", re.I)
 TITLE_YEAR = re.compile(r"Security Council in (\d{4})")
 DAY_MONTH = re.compile(r"^(\d{1,2})(?:\s*(?:-|–|/|\+|and)\s*(\d{1,2}))?\s+([A-Za-z]{3,9})\.?(?:\s+(\d{4}))?$")
 NOTES = (
