@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
+from generator.assemble.ibid import IBID
 from generator.model import UNRESOLVED_IBID, Footnote, Problem
 from generator.model.symbols import find_symbols
 
-IBID = re.compile(r"^\s*Ibid\b\.?", re.I)
 # The country list closes the footnote: "..., (Ghana, Japan and China)."
 COUNTRY_LIST = re.compile(r"\(([^()]*)\)\s*\.?\s*$")
 LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")

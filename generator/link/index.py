@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Hashable, Optional
 
+from generator.assemble.ibid import IBID
 from generator.link import countries as states
 from generator.link import markdown as md
 from generator.link.addresses import Addresses, slug
@@ -462,7 +463,7 @@ class PageLinker:
     def footnote(self, footnote: Footnote) -> str:
         """The footnote as printed, with its symbols linked; a resolved Ibid names its document."""
         if footnote.ibid and footnote.citations:
-            match = re.match(r"\s*Ibid\.?", footnote.text, re.I)
+            match = IBID.match(footnote.text)
             targets = ", ".join(self.symbol(c) for c in footnote.citations)
             return f"{md.escape(match.group())} ({targets}){self.text(footnote.text[match.end():])}"
         return self.text(footnote.text)
