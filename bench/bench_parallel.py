@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator.assemble.sources import read_sources  # noqa: E402
 from generator.settings import workers as default_jobs  # noqa: E402
+from generator.pipeline import link
 from generator.render.renderer import SiteRenderer  # noqa: E402
 from tests.support.synthetic import write_synthetic_sources  # noqa: E402
 
@@ -45,9 +46,9 @@ def main() -> None:
         parse_one, model = best_of(args.repeat, lambda: read_sources(files, jobs=1))
         parse_all, model_all = best_of(args.repeat, lambda: read_sources(files, jobs=cores))
         assert model == model_all, "parallel parsing changed the model"
-        render_one, pages = best_of(args.repeat, lambda: SiteRenderer(model, "https://undocs.org/en/", jobs=1).pages())
+        render_one, pages = best_of(args.repeat, lambda: SiteRenderer(link(model), jobs=1).pages())
         render_all, pages_all = best_of(args.repeat,
-                                        lambda: SiteRenderer(model, "https://undocs.org/en/", jobs=cores).pages())
+                                        lambda: SiteRenderer(link(model), jobs=cores).pages())
         assert pages == pages_all, "parallel rendering changed the pages"
     print(f"{args.meetings:,} meetings, {len(files)} source files, {len(pages):,} pages, {cores} cores")
     print(f"{'stage':<10} | {'1 core s':>9} | {f'{cores} cores s':>10} | speed-up")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Optional, Sequence
@@ -26,6 +25,9 @@ def _add_page_arguments(command: argparse.ArgumentParser) -> None:
                          help="MkDocs configuration (default: mkdocs.yml)")
     command.add_argument("--templates", type=Path, action="append", default=[], metavar="DIR",
                          help="folder of templates overriding the bundled ones (repeatable)")
+    command.add_argument("--dhl", type=Path, metavar="DIR",
+                         help="also read the Dag Hammarskjöld Library's meeting tables in DIR (see fetch-dhl): "
+                              "every meeting in them gets a page, and agenda items get topic pages")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,9 +47,6 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--archive", action="store_true",
                        help="also check that the site works opened from disk (no other origin) and pack it "
                             "as a dated zip, ARCHIVE_DIR/repertoire-site-YYYY-MM-DD.zip")
-    build.add_argument("--dhl", type=Path, metavar="DIR",
-                       help="also read the Dag Hammarskjöld Library's meeting tables in DIR (see fetch-dhl): "
-                            "every meeting in them gets a page, and agenda items get topic pages")
     build.add_argument("--archive-dir", type=Path, default=Path("dist"), metavar="ARCHIVE_DIR",
                        help="folder for the --archive zip (default: dist/)")
 
@@ -98,12 +97,12 @@ def _report(problems) -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from generator.site.build import REPORT_FILE, build_site, default_sources
+    from generator.pipeline import build, default_sources
+    from generator.site.incremental import REPORT_FILE
     from generator.site.report import summary_line
 
     sources = args.sources or default_sources(Path("sources"))
-    result = build_site(sources, args.content, args.site, args.config, args.templates, strict=args.strict,
-                        dhl=args.dhl)
+    result = build(sources, args.content, args.site, args.config, args.templates, strict=args.strict, dhl=args.dhl)
     _report(result.problems)
     print(f"Built {summary_line(result.report)} (details in {result.site_dir / REPORT_FILE}).")
     print(f"Open {(result.site_dir / 'index.html').resolve()}")
@@ -117,19 +116,16 @@ def _build(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from generator.serve import serve
 
-    serve(args.sources, args.content, args.config, args.templates, address=args.dev_addr)
+    serve(args.sources, args.content, args.config, args.templates, address=args.dev_addr, dhl=args.dhl)
     return 0
 
 
 def _parse(args: argparse.Namespace) -> int:
-    from generator.assemble.sources import read_sources
     from generator.model import to_json_dict
+    from generator.pipeline import link, read
 
-    repertoire = read_sources(args.files)
-    if args.dhl:
-        from generator.parse.dhl.tables import add_dhl
-
-        add_dhl(repertoire, args.dhl)
+    repertoire = read(args.files, args.dhl, site=False)
+    link(repertoire)  # the linker's problems too (a name that is no State ...)
     if args.json:
         json.dump(to_json_dict(repertoire), sys.stdout, ensure_ascii=False, indent=2)
         print()

@@ -11,79 +11,25 @@ is reported on stderr and the previous pages stay served.
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import threading
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence
 
 from generator.model.errors import RepertoireError
+from generator.pipeline import default_sources, preview
+from generator.render.renderer import BUNDLED_TEMPLATES
 
 DEFAULT_ADDRESS = "127.0.0.1:8000"
 _SETTLE_SECONDS = 0.3  # an editor's save is several file events: wait for them to settle
 
 
-def refresh_content(pages: dict[str, str], content_dir: Path) -> list[str]:
-    """Bring the generated pages of content_dir up to date in place; returns the pages written or removed.
-
-    Unlike generator.site.build.write_pages (which fills a fresh folder), this
-    leaves an unchanged page untouched, so MkDocs' watcher sees only real
-    changes. Hand-written pages are never overwritten; generated pages that
-    are no longer produced are removed (the manifest says which are generated).
-    """
-    from generator.site.staging import MANIFEST
-
-    content_dir.mkdir(parents=True, exist_ok=True)
-    manifest = content_dir / MANIFEST
-    generated_before = set(manifest.read_text(encoding="utf-8").split("\n")) - {""} if manifest.exists() else set()
-    changed: list[str] = []
-    root = content_dir.resolve()
-    for relative, text in sorted(pages.items()):
-        target = (content_dir / relative).resolve()
-        if root not in target.parents:
-            raise RepertoireError(relative, "page address would fall outside the content folder")
-        if target.exists() and relative not in generated_before:
-            raise RepertoireError(str(content_dir / relative), "a hand-written page has this generated page's address")
-        if target.exists() and target.read_text(encoding="utf-8") == text:
-            continue
-        _replace(target, text)
-        changed.append(relative)
-    for relative in sorted(generated_before - set(pages)):
-        stale = content_dir / relative
-        if stale.is_file():
-            stale.unlink()
-            changed.append(relative)
-    listing = "\n".join(sorted(pages))
-    if not manifest.exists() or manifest.read_text(encoding="utf-8") != listing:
-        _replace(manifest, listing)
-    return changed
-
-
-def _replace(target: Path, text: str) -> None:
-    """Write a whole new file and rename it into place: MkDocs' watcher never reads half a page, and a
-    page that is a hard link to another build's copy (generator.site.build links unchanged pages) is never
-    written through."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    scratch = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    scratch.write_text(text, encoding="utf-8")
-    os.replace(scratch, target)
-
-
 def generate(sources: Optional[Sequence[Path]], sources_dir: Path, content_dir: Path, config_file: Path,
-             template_dirs: Iterable[Path] = ()) -> list[str]:
-    """Parse the sources and refresh the pages in content_dir; returns what changed."""
-    from generator.assemble.sources import read_sources
-    from generator.site.build import default_sources, document_base, read_config
-    from generator.render.renderer import SiteRenderer
-
-    config = read_config(config_file)
-    repertoire = read_sources(list(sources) if sources else default_sources(sources_dir))
-    if not repertoire.sections:
-        raise RepertoireError(None, "the sources hold no Repertoire section")
-    for problem in repertoire.problems:
-        print(f"repertoire: warning: {problem}", file=sys.stderr)
-    pages = SiteRenderer(repertoire, document_base(config), template_dirs).pages()
-    return refresh_content(pages, content_dir)
+             template_dirs: Iterable[Path] = (), dhl: Optional[Path] = None) -> list[str]:
+    """Parse the sources and refresh the pages in content_dir; returns the pages written or removed."""
+    changes = preview(list(sources) if sources else default_sources(sources_dir), content_dir, config_file,
+                      template_dirs, dhl)
+    return sorted(changes.written + changes.removed)
 
 
 class _Regenerator:
@@ -157,12 +103,10 @@ def _mkdocs_logging() -> None:
 
 def serve(sources: Optional[Sequence[Path]], content_dir: Path, config_file: Path,
           template_dirs: Sequence[Path] = (), address: str = DEFAULT_ADDRESS, sources_dir: Path = Path("sources"),
-          open_in_browser: bool = False) -> None:
+          open_in_browser: bool = False, dhl: Optional[Path] = None) -> None:
     """Generate the pages, then serve the site with live reload until interrupted."""
     from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.exceptions import MkDocsException
-
-    from generator.render.renderer import BUNDLED_TEMPLATES
 
     host, _, port = address.rpartition(":")
     if not host or not port.isdigit():
@@ -172,7 +116,7 @@ def serve(sources: Optional[Sequence[Path]], content_dir: Path, config_file: Pat
 
     def regenerate() -> None:
         try:
-            changed = generate(sources, sources_dir, content_dir, config_file, template_dirs)
+            changed = generate(sources, sources_dir, content_dir, config_file, template_dirs, dhl)
         except RepertoireError as error:
             print(f"repertoire: error: {error} (still serving the previous pages)", file=sys.stderr)
             return
@@ -184,9 +128,9 @@ def serve(sources: Optional[Sequence[Path]], content_dir: Path, config_file: Pat
             print(f"repertoire: regenerated {len(changed)} page(s): {', '.join(changed[:5])}"
                   f"{' ...' if len(changed) > 5 else ''}", file=sys.stderr)
 
-    generate(sources, sources_dir, content_dir, config_file, template_dirs)  # errors here stop the command
+    generate(sources, sources_dir, content_dir, config_file, template_dirs, dhl)  # errors here stop the command
     watched = [Path(s) for s in sources] if sources else [sources_dir]
-    watched += [Path(t) for t in template_dirs] + [BUNDLED_TEMPLATES, config_file]
+    watched += [Path(t) for t in template_dirs] + [BUNDLED_TEMPLATES, config_file] + ([dhl] if dhl else [])
     regenerator = _Regenerator(regenerate)
     observer = watch([p for p in watched if p.exists()], regenerator.poke)
     _mkdocs_logging()

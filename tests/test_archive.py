@@ -1,4 +1,4 @@
-"""The offline archive's checks and zip (generator/site/archive.py), and the preview's page refresh (generator/serve.py).
+"""The offline archive's checks and zip (generator/site/archive.py).
 
 The archive opened in a browser is tested in tests/browser/test_archive.py.
 """
@@ -15,7 +15,6 @@ import pytest
 
 from generator.site.archive import OfflineCheckError, archive_name, build_date, make_archive, offline_problems, pack
 from generator.model.errors import RepertoireError
-from generator.serve import refresh_content
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_TXT = ROOT / "sources" / "peacekeeping-2023.txt"
@@ -121,46 +120,3 @@ def test_cli_archive_fails_when_the_search_shim_would_come_from_a_cdn(tmp_path):
     assert result.returncode == 1, result.stderr
     assert "unpkg.com/iframe-worker" in result.stderr and "would not work offline" in result.stderr
     assert not (work / "dist").exists() or not list((work / "dist").glob("*.zip"))
-
-
-# ---------------------------------------------------------------- serve: pages refreshed in place
-
-
-def test_refresh_content_writes_only_what_changed_and_removes_stale_pages(tmp_path):
-    content = tmp_path / "content"
-    content.mkdir()
-    (content / "about.md").write_text("# About\n", encoding="utf-8")
-    first = refresh_content({"index.md": "# Home\n", "meetings/a.md": "# A\n", "meetings/b.md": "# B\n"}, content)
-    assert first == ["index.md", "meetings/a.md", "meetings/b.md"]
-    stamp = (content / "index.md").stat().st_mtime_ns
-    second = refresh_content({"index.md": "# Home\n", "meetings/a.md": "# A, edited\n"}, content)
-    assert second == ["meetings/a.md", "meetings/b.md"]  # a rewritten, b no longer generated: removed
-    assert (content / "index.md").stat().st_mtime_ns == stamp  # untouched: no needless rebuild
-    assert not (content / "meetings" / "b.md").exists()
-    assert (content / "about.md").read_text(encoding="utf-8") == "# About\n"
-    assert (content / ".generated").read_text(encoding="utf-8").split() == ["index.md", "meetings/a.md"]
-    assert refresh_content({"index.md": "# Home\n", "meetings/a.md": "# A, edited\n"}, content) == []
-
-
-def test_refresh_content_never_overwrites_a_hand_written_page(tmp_path):
-    content = tmp_path / "content"
-    content.mkdir()
-    (content / "about.md").write_text("# About\n", encoding="utf-8")
-    with pytest.raises(RepertoireError, match="hand-written"):
-        refresh_content({"about.md": "# Generated\n"}, content)
-    with pytest.raises(RepertoireError, match="outside"):
-        refresh_content({"../escape.md": "x"}, content)
-    assert (content / "about.md").read_text(encoding="utf-8") == "# About\n"
-
-
-def test_refresh_content_never_writes_through_a_hard_link(tmp_path):
-    content = tmp_path / "content"
-    refresh_content({"index.md": "# Home\n"}, content)
-    other = tmp_path / "previous-build-copy.md"
-    import os
-
-    os.link(content / "index.md", other)
-    refresh_content({"index.md": "# Home, edited\n"}, content)
-    assert other.read_text(encoding="utf-8") == "# Home\n"
-    assert (content / "index.md").read_text(encoding="utf-8") == "# Home, edited\n"
-    assert not list(content.glob(".*.tmp"))

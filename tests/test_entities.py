@@ -15,6 +15,7 @@ from generator.assemble.sources import read_sources
 from generator.model.errors import RepertoireError
 from generator.link.index import SiteIndex
 from generator.model import Meeting, Paragraph, Repertoire, Section
+from generator.pipeline import link
 from generator.render.renderer import SiteRenderer
 from test_site import built, read_page  # noqa: F401  (one build for this module, as in test_site)
 
@@ -174,7 +175,7 @@ def test_unknown_name_is_a_problem_not_a_page(tmp_path):
     source.write_text(SOURCE.replace("(Switzerland, United States and Mozambique)",
                                      "(Switzerland, United States of America and Narnia)"), encoding="utf-8")
     repertoire = read_sources([source])
-    pages = SiteRenderer(repertoire, "https://undocs.org/en/").pages()
+    pages = SiteRenderer(link(repertoire)).pages()
     assert "countries/united-states.md" in pages and "countries/united-states-of-america.md" not in pages
     assert "837" in pages["countries/united-states.md"]
     assert not any("narnia" in page for page in pages)
@@ -334,7 +335,7 @@ def test_meeting_page_offers_a_citation_and_its_address(built, section):
 
 def test_citation_address_uses_site_url():
     repertoire = read_sources([SAMPLE_TXT])
-    pages = SiteRenderer(repertoire, "https://undocs.org/en/", site_url="https://example.org/repertoire/").pages()
+    pages = SiteRenderer(link(repertoire, {"site_url": "https://example.org/repertoire/"})).pages()
     assert "`https://example.org/repertoire/meetings/S-PV-9413.html`" in pages["meetings/S-PV-9413.md"]
 
 
@@ -364,7 +365,7 @@ def test_one_briefer_whatever_the_case_of_its_title():
     section = Section("1", "Item", supplement=2023, part="I", sources=["x.txt"], meetings=[
         Meeting("S/PV.1", "2023-01-01", rule_39=["Special Envoy for Syria"]),
         Meeting("S/PV.2", "2023-01-02", rule_39=["Special Envoy for syria"])])
-    pages = SiteRenderer(Repertoire([section]), "https://undocs.org/en/").pages()
+    pages = SiteRenderer(link(Repertoire([section]))).pages()
     briefers = [p for p in pages if p.startswith("briefers/") and p != "briefers/index.md"]
     assert briefers == ["briefers/special-envoy-for-syria.md"]
     assert "S-PV-1.md" in pages[briefers[0]] and "S-PV-2.md" in pages[briefers[0]]
@@ -376,7 +377,7 @@ def test_rule_37_invitations_make_country_pages():
         Meeting("S/PV.1", "2023-01-01", rule_37=["Ukraine", "Türkiye", "Atlantis"]),
         Meeting("S/PV.2", "2023-01-02", rule_37=["Turkey"])])
     repertoire = Repertoire([section])
-    pages = SiteRenderer(repertoire, "https://undocs.org/en/").pages()
+    pages = SiteRenderer(link(repertoire)).pages()
     assert {p for p in pages if p.startswith("countries/") and p != "countries/index.md"} == \
         {"countries/ukraine.md", "countries/turkiye.md"}
     turkiye = pages["countries/turkiye.md"]

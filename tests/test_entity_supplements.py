@@ -9,9 +9,10 @@ import pytest
 
 from conftest import project_folder
 from generator.assemble.sources import read_sources
-from generator.site.build import build_site
+from generator.pipeline import build as build_site
 from generator.link.catalogue import BRIEFER, COUNTRY, MISSION
 from generator.link.index import SiteIndex
+from generator.pipeline import link
 from generator.render.renderer import SiteRenderer
 from tests.support.synthetic import write_synthetic_sources
 
@@ -21,7 +22,7 @@ def synthetic(tmp_path_factory):
     folder = tmp_path_factory.mktemp("synthetic")
     files = write_synthetic_sources(folder / "sources", 400, seed=3).files
     repertoire = read_sources(files, jobs=1)
-    renderer = SiteRenderer(repertoire, "https://undocs.org/en/")
+    renderer = SiteRenderer(link(repertoire))
     return folder, files, renderer.index, renderer.pages()
 
 

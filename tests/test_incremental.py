@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SAMPLE_TXT
-from generator.site.build import seed_dirty_site
+from generator.site.incremental import seed_dirty_site
 from generator.site.staging import ContentStager
 from generator.model.errors import RepertoireError
 from generator.site.search_index import read_index

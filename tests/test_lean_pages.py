@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 
 from conftest import SAMPLE_TXT, project_folder
-from generator.site.build import build_site
+from generator.pipeline import build as build_site
 from generator.site.lean_pages import install
 
 

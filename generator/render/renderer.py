@@ -178,12 +178,9 @@ def _on_every_core(function: Callable[[Any, LinkRecorder], Any], items: list, jo
 
 
 class SiteRenderer:
-    def __init__(self, repertoire: Repertoire, document_base: str, template_dirs: Iterable[Path] = (),
-                 site_url: Optional[str] = None, jobs: Optional[int] = None):
+    def __init__(self, index: SiteIndex, template_dirs: Iterable[Path] = (), jobs: Optional[int] = None):
         self.jobs = settings.workers() if jobs is None else max(1, jobs)
-        self.index = SiteIndex.build(repertoire, document_base, site_url)
-        # What the linker found wrong (names that are no State ...) is reported with the parsers' problems.
-        repertoire.problems.extend(p for p in self.index.problems if p not in repertoire.problems)
+        self.index = index
         self.env = make_environment(template_dirs)
         self._statements: dict[tuple, dict[int, str]] = {}
         self._links_to: dict[str, set[str]] = {}  # page -> pages linking to it, between the two passes

@@ -15,8 +15,11 @@ from typing import Optional
 
 from generator.link.addresses import Addresses
 from generator.model.errors import RepertoireError
+from generator.site.config import named_files
 
 MANIFEST = ".generated"
+# The project's own content folder: its hand-written pages and assets seed a new one.
+BUNDLED_CONTENT = Path(__file__).resolve().parents[2] / "content"
 
 
 @dataclass
@@ -50,19 +53,33 @@ def _link_tree(source: Path, target: Path, skip: set[str]) -> None:
                 link_or_copy(path, target / relative)
 
 
-def _replace_file(target: Path, data: bytes) -> None:
-    """Write a file that may be a hard link to the previous build's copy: never write through the link."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target.exists():
-        target.unlink()
-    target.write_bytes(data)
+def _write_new(target: Path | str, data: bytes) -> None:
+    """A whole new file renamed into place: a watcher (MkDocs' live reload) never reads half a page,
+    and a file that is a hard link to the previous build's copy is never written through."""
+    folder, name = os.path.split(target)
+    scratch = os.path.join(folder, f".{name}.{os.getpid()}.tmp")  # a dot file: MkDocs skips it
+    try:
+        with open(scratch, "xb") as handle:
+            handle.write(data)
+        os.replace(scratch, target)
+    except BaseException:
+        if os.path.exists(scratch):
+            os.unlink(scratch)
+        raise
 
 
 class ContentStager:
-    """Fills a fresh content folder from the previous one (hard links) and the generated files,
-    given one at a time (`add`): only files whose content changed are written, so untouched
-    files keep their modification time. `finish` drops the generated files of the previous
-    build that were not generated again."""
+    """Fills a content folder with the generated files, given one at a time (`add`): only files
+    whose content changed are written, so untouched files keep their modification time. `finish`
+    drops the generated files of the previous build that were not generated again.
+
+    A build stages into a fresh folder, filled first from the previous one (hard links); the
+    preview stages in place (`in_place`), where MkDocs' watcher sees only real changes."""
+
+    @classmethod
+    def in_place(cls, content_dir: Path) -> "ContentStager":
+        content_dir.mkdir(parents=True, exist_ok=True)
+        return cls(content_dir, content_dir)
 
     def __init__(self, previous_content: Optional[Path], content_dir: Path):
         self.content_dir = content_dir
@@ -76,7 +93,8 @@ class ContentStager:
             manifest = previous_content / MANIFEST
             if manifest.exists():
                 self._generated_before = set(manifest.read_text(encoding="utf-8").split("\n")) - {""}
-            _link_tree(previous_content, content_dir, skip={MANIFEST})
+            if previous_content.resolve() != self._root:
+                _link_tree(previous_content, content_dir, skip={MANIFEST})
 
     def add(self, relative: str, data: bytes) -> None:
         self._addresses.claim(relative, "a generated file")
@@ -93,9 +111,7 @@ class ContentStager:
             with open(target, "rb") as handle:
                 if size == len(data) and handle.read() == data:
                     return
-            os.unlink(target)  # may be a hard link to the previous build's copy: never write through it
-        with open(target, "xb") as handle:
-            handle.write(data)
+        _write_new(target, data)
         self._written.append(relative)
 
     def _folder(self, folder: str, relative: str) -> str:
@@ -115,5 +131,46 @@ class ContentStager:
         removed = sorted(self._generated_before - self._generated)
         for relative in removed:
             (self.content_dir / relative).unlink(missing_ok=True)
-        _replace_file(self.content_dir / MANIFEST, "\n".join(sorted(self._generated)).encode("utf-8"))
+        manifest, listing = self.content_dir / MANIFEST, "\n".join(sorted(self._generated)).encode("utf-8")
+        if not manifest.exists() or manifest.read_bytes() != listing:
+            _write_new(manifest, listing)
         return ContentChanges(self._written, removed, len(self._generated) - len(self._written))
+
+
+def hand_written(folder: Path) -> list[str]:
+    """The files of a content folder the build did not make (not in its manifest, not dot files)."""
+    if not folder.is_dir():
+        return []
+    manifest = folder / MANIFEST
+    generated = set(manifest.read_text(encoding="utf-8").split("\n")) if manifest.exists() else set()
+    files = (path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file())
+    return sorted(f for f in files if f not in generated and not any(p.startswith(".") for p in f.split("/")))
+
+
+def provide_named_files(config: dict, content_dir: Path, generated: set[str],
+                        bundled: Path = BUNDLED_CONTENT) -> list[str]:
+    """What the configuration names (nav pages, CSS, scripts) and the build does not make must be
+    in the content folder before any page is written. A new (missing or empty) folder gets every
+    hand-written file of the project's own content folder; another gets each named file it lacks,
+    with the files beside it there (a vendored script's licence). Nothing is overwritten. Returns
+    the files copied; a named file found nowhere is an error naming it."""
+    if content_dir.is_dir() and bundled.is_dir() and content_dir.resolve() == bundled.resolve():
+        offered: list[str] = []
+    elif not content_dir.is_dir() or not any(content_dir.iterdir()):
+        offered = hand_written(bundled)
+    else:
+        missing = {f.rpartition("/")[0] for f in named_files(config)
+                   if f not in generated and not (content_dir / f).exists()}
+        offered = [f for f in hand_written(bundled) if f.rpartition("/")[0] in missing]
+    copied = []
+    for relative in offered:
+        target = content_dir / relative
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(bundled / relative, target)
+            copied.append(relative)
+    for name in named_files(config):
+        if name not in generated and not (content_dir / name).exists():
+            raise RepertoireError(str(content_dir / name), "the MkDocs configuration names this file, but it is "
+                                  "neither in the content folder nor a page the build makes")
+    return copied
