@@ -108,3 +108,31 @@ def test_the_cycle_finder_finds_a_cycle():
 
 def test_no_import_cycle():
     assert cycles(graph()) == []
+
+
+# Each library that does one stage's job is imported by that stage only: the PDF library by the
+# PDF reader, the template engine by the renderer, MkDocs by the site stage (and the preview
+# server, which runs MkDocs' own).
+LIBRARIES = {"pdfplumber": ("generator.parse.pdf",), "pdfminer": ("generator.parse.pdf",),
+             "jinja2": ("generator.render",), "mkdocs": ("generator.site", "generator.serve"),
+             "material": ("generator.site",)}
+
+
+def external_imports(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def test_each_library_is_imported_by_its_stage_only():
+    wrong = []
+    for path in PACKAGE.rglob("*.py"):
+        module = module_name(path)
+        for library in external_imports(path) & LIBRARIES.keys():
+            if not any(module == owner or module.startswith(owner + ".") for owner in LIBRARIES[library]):
+                wrong.append(f"{module} imports {library}")
+    assert wrong == []
