@@ -3,6 +3,7 @@ stage a package importing only the stages before it, and no import cycle anywher
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from tests.conftest import ROOT
@@ -136,3 +137,39 @@ def test_each_library_is_imported_by_its_stage_only():
             if not any(module == owner or module.startswith(owner + ".") for owner in LIBRARIES[library]):
                 wrong.append(f"{module} imports {library}")
     assert wrong == []
+
+
+NAMED_FILE = re.compile(r"(?<![\w/.])((?:generator|tests|templates|scripts|bench)/[\w/.-]*\w)")
+NAMED_MODULE = re.compile(r"(?<![\w/.])(generator(?:\.\w+)+)")
+
+
+def named_elsewhere(text: str) -> set[str]:
+    """Paths (generator/parse/raw.py) and modules (generator.parse.raw) that a text names."""
+    paths = set(NAMED_FILE.findall(text))
+    for dotted in NAMED_MODULE.findall(text):
+        parts = dotted.split(".")
+        # generator.link.index.SiteIndex names a module and then an attribute: the longest module part counts.
+        for end in range(len(parts), 1, -1):
+            candidate = "/".join(parts[:end])
+            if (ROOT / f"{candidate}.py").is_file() or (ROOT / candidate).is_dir():
+                break
+        else:
+            paths.add("/".join(parts[:2]) + ".py")  # not even its first module exists
+    return paths
+
+
+def test_the_finder_of_named_files_reads_paths_and_modules():
+    assert named_elsewhere("see generator/parse/raw.py and generator.link.index.SiteIndex.build") == {
+        "generator/parse/raw.py"}
+    assert named_elsewhere("generator.nowhere.thing") == {"generator/nowhere.py"}
+
+
+def test_the_code_names_only_files_that_exist():
+    """Docstrings, comments, the README and the architecture notes name files and modules that exist."""
+    missing = []
+    for path in [*sorted(PACKAGE.rglob("*.py")), *sorted((ROOT / "templates").glob("*.j2")),
+                 ROOT / "README.md", ROOT / "docs" / "architecture.md"]:
+        for named in named_elsewhere(path.read_text(encoding="utf-8")):
+            if not (ROOT / named).exists() and not named.endswith("/") and "*" not in named:
+                missing.append(f"{path.relative_to(ROOT)} names {named}")
+    assert missing == []

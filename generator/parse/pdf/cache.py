@@ -7,8 +7,8 @@ parser version they were made by. The cache folder is `.cache/repertoire/`
 under the current folder (git-ignored), or REPERTOIRE_CACHE_DIR.
 
 The parser version is PARSER_VERSION plus a digest of the reader's own source
-files (generator/parse/pdf*.py, raw.py, generator/model.py) and of the
-pdfplumber and pdfminer.six versions, so any change to the reader invalidates
+files (`reader_sources`: generator/parse/pdf/, generator/parse/raw.py and the model,
+generator/model/__init__.py) and of the pdfplumber and pdfminer.six versions, so any change to the reader invalidates
 what it read before, with nothing to remember to bump.
 
 JSON, not pickle: loading a cache file runs no code, and every value is

@@ -144,7 +144,7 @@ def fetch_page(pdf, page_obj, number: int) -> RawPage:
     Reads pdfplumber's `Page.layout` (pdfminer's objects, interpreted once, without
     layout analysis since the PDF is opened with laparams=None) and keeps only
     the fields the reader uses, with the same coordinates as `Page.chars`,
-    `Page.lines` and `Page.rects` (tests/test_pdf_speed.py checks this): turning
+    `Page.lines` and `Page.rects` (tests/test_pdf_pages.py checks this): turning
     every object into pdfplumber's dicts of some 20 resolved attributes would
     cost as much as interpreting the page. Images are counted, never decoded.
     The page is closed after use so that memory stays flat.
