@@ -52,7 +52,6 @@ BODIES_INDEX = pages.BODIES.index_address
 BRIEFERS_INDEX = pages.BRIEFERS.index_address
 DOCUMENTS_INDEX = pages.DOCUMENTS.index_address
 DATA_INDEX = pages.DATA.index_address
-INDEXES = {kind.index_address: kind.title for kind in KINDS}  # index page -> title
 
 
 def anchor(name: str) -> str:

@@ -28,7 +28,8 @@ from generator.parse import TEXT_SUFFIXES
 from generator.render.renderer import BUNDLED_TEMPLATES, SiteRenderer
 from generator.site.report import build_report
 from generator.background import Background
-from generator.site.search_index import documents as search_documents, prepare_search_index
+from generator.site.search_documents import documents as search_documents
+from generator.site.search_index import prepare_search_index
 from generator.site.lean_pages import install as install_lean_pages
 from generator.site.search_plugin import OVERRIDES as SEARCH_OVERRIDES, install as install_search
 
