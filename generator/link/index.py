@@ -189,9 +189,9 @@ class SiteIndex:
         return page
 
     def _entity(self, kind: str, key: Hashable, name: str, title: str, order: Optional[tuple] = None) -> None:
-        pages_of_kind = pages.kind_named(kind)
-        self.entity_pages[(kind, key)] = self._page(pages_of_kind, pages.entity_address(kind, name), title,
-                                                    (pages_of_kind.rank, order or title.lower()), f"{kind} {name!r}")
+        page_kind = pages.kind_named(kind)
+        self.entity_pages[(kind, key)] = self._page(page_kind, pages.entity_address(kind, name), title,
+                                                    (page_kind.rank, order or title.lower()), f"{kind} {name!r}")
 
     def _supplements(self, kind: str, key: Hashable, supplements: list[Optional[int]]) -> None:
         """A page for each supplement that names the entity, after the entity's page (by address)."""

@@ -27,6 +27,9 @@ WHAT_LINKS_HERE_TEMPLATE = "what_links_here"  # appended to every page
 
 @dataclass(frozen=True)
 class PageKind:
+    """A folder of generated pages: its index page (`index_address`), its pages (`address`), and
+    for the meetings the index of each year (`part_address`)."""
+
     name: str  # as the model names the kind: "meeting", "country" (generator.link.catalogue)
     folder: str  # of content/; "" for the top (the home page)
     title: str  # of its index page: "Meetings"

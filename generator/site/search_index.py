@@ -12,8 +12,9 @@ scraping HTML), and cut into small files so a query loads only what it needs:
   Library's tables, topics, countries, missions and bodies, briefers,
   documents, the year pages and indexes: `generator.site.search_documents`;
   hand-written pages: `hand_written`, here). Each has a title, keywords
-  (symbols, names, agenda items, invitees, decisions, dates) and a body (the narrative paragraphs and footnotes the page shows, each with
-  its anchor, so a result can open the very paragraph). Nothing else of the
+  (symbols, names, agenda items, invitees, decisions, dates) and a body
+  (the narrative paragraphs and footnotes the page shows, each with its
+  anchor, so a result can open the very paragraph). Nothing else of the
   page is indexed: no navigation, no "What links here", no "Cite this page".
 - Terms: text is folded (lower case, accents removed: "Türkiye" is found by
   "turkiye") and cut into words; a UN symbol written with "/" or "."
@@ -476,8 +477,9 @@ def write_files(site_dir: Path, files: dict[str, bytes], version: str) -> int:
 
 
 def prepare_search_index(docs: list[SearchDocument], content_dir: Optional[Path] = None) -> tuple[dict[str, bytes], str, dict]:
-    """The index files of `docs` (`generator.site.search_documents.documents`) and of the hand-written pages of `content_dir`
-    (its Markdown files not in its `.generated` manifest): (files, version, counts)."""
+    """The index files of `docs` (`generator.site.search_documents.documents`) and of the
+    hand-written pages of `content_dir` (its Markdown files not in its `.generated` manifest):
+    (files, version, counts)."""
     if content_dir is not None:
         docs = docs + hand_written(content_dir)
     index = build_index(docs)
