@@ -346,6 +346,13 @@ def test_citation_address_uses_site_url():
 def test_slugs_are_safe(name):
     address = slug(name)
     assert re.fullmatch(r"[a-z0-9][a-z0-9-]*", address) and len(address) <= 100
+    kept = slug(name, keep_case=True)  # a meeting's page: meetings/S-PV-9389.md
+    assert re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9-]*", kept) and kept.lower() == address
+
+
+def test_a_kept_case_slug_differs_only_in_capitals():
+    assert slug("S/PV.9389 (Resumption 1)", keep_case=True) == "S-PV-9389-Resumption-1"
+    assert slug("S/PV.9389 (Resumption 1)") == "s-pv-9389-resumption-1"
 
 
 def test_two_things_at_one_address_is_an_error_naming_both():

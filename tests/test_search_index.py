@@ -1,5 +1,6 @@
-"""The search index (generator/site/search_index.py): terms, symbols, accents, prefixes, shards, determinism,
-no boilerplate; and the built site's search files (generator/site/search_plugin.py, overrides/)."""
+"""The search index (generator/site/search_index.py; its documents: generator/site/search_documents.py):
+terms, symbols, accents, prefixes, shards, determinism, no boilerplate; and the built site's search files
+(generator/site/search_plugin.py, overrides/)."""
 from __future__ import annotations
 
 import json
@@ -12,7 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, SAMPLE_TXT, project_folder
+from generator.link.pages import built_address
 from generator.site import search_index as si
+from generator.site.search_documents import documents as search_documents
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +28,7 @@ def site_index():
 
 @pytest.fixture(scope="module")
 def index(site_index):
-    return si.build_index(si.documents(site_index))
+    return si.build_index(search_documents(site_index))
 
 
 def documents_of(index, term):
@@ -72,7 +75,7 @@ def test_postings_survive_encoding(steps):
 def test_every_page_worth_finding_is_a_document(site_index, index):
     paths = [doc.path for doc in index.docs]
     assert len(paths) == len(set(paths))
-    built = {page[:-3] + ".html" for page in site_index.titles}
+    built = {built_address(page) for page in site_index.titles}
     assert set(paths) == built
     for path in ("meetings/S-PV-9389.html", "sections/2023-i-24.html", "countries/mozambique.html",
                  "missions/monusco.html", "index.html", "meetings/2023.html"):
@@ -196,8 +199,8 @@ def test_texts_keep_every_passage_and_share_repeated_ones(site_index, index, sma
 
 
 def test_the_same_model_gives_the_same_files(site_index):
-    first = si.index_files(si.build_index(si.documents(site_index)))
-    second = si.index_files(si.build_index(si.documents(site_index)))
+    first = si.index_files(si.build_index(search_documents(site_index)))
+    second = si.index_files(si.build_index(search_documents(site_index)))
     assert first == second
 
 

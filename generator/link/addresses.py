@@ -1,9 +1,11 @@
-"""Page addresses for named things: a safe slug, and a registry that refuses to share one.
+"""Page addresses for named things: the one slug, and a registry that refuses to share an address.
 
-A slug holds only [a-z0-9-], never a path separator, and is never empty:
+`slug` makes the file name of every generated page (`generator.link.pages` puts it in its
+kind's folder). A slug holds only [a-z0-9-], never a path separator, and is never empty:
 "Côte d'Ivoire" -> "cote-d-ivoire", "S/RES/2378 (2017)" -> "s-res-2378-2017",
-"A4P+" -> "a4p-plus". Two different things that map to one address are an
-error naming both, never a silent overwrite.
+"A4P+" -> "a4p-plus"; with `keep_case` it keeps capitals ("S/PV.9389" -> "S-PV-9389",
+a meeting's page). Two different things that map to one address are an error naming
+both, never a silent overwrite.
 """
 from __future__ import annotations
 
@@ -17,10 +19,11 @@ MAX_SLUG = 100
 _WORDS = {"+": " plus ", "&": " and "}
 
 
-def slug(name: str) -> str:
+def slug(name: str, keep_case: bool = False) -> str:
+    """The file-name part of a page address for `name`: ASCII letters, digits and single dashes."""
     text = "".join(_WORDS.get(ch, ch) for ch in name)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^A-Za-z0-9]+", "-", text if keep_case else text.lower()).strip("-")
     if not text:  # nothing left of a name in another script: a stable digest of it
         return "x-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
     if len(text) > MAX_SLUG:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Hashable, Optional
+from typing import Optional
 
 from generator.link import acronyms, countries
 from generator.link.addresses import slug
@@ -79,12 +79,6 @@ class Catalogue:
     finder: Optional[MentionFinder] = None  # every name: States, acronyms and full names, briefers' titles
     name_finder: Optional[MentionFinder] = None  # the same without briefers' titles (to read inside them)
     footnote_places: dict[tuple, tuple[int, Optional[str]]] = field(default_factory=dict)
-
-    def has(self, kind: str, key: Hashable) -> bool:
-        table = {COUNTRY: self.countries, BRIEFER: self.briefers, DOCUMENT: self.documents}.get(kind)
-        if table is not None:
-            return key in table
-        return key in self.acronyms and self.acronyms[key].kind == kind
 
     def briefer(self, invitee: str) -> Optional[str]:
         """The briefer (its first printed title) an invitee's title denotes."""

@@ -4,7 +4,8 @@
 (meetings, sections, indexes, and one page per country, mission, body or
 initiative, briefer and document, see `generator.link.catalogue`; with the Library's
 tables, a page per meeting of `Repertoire.records`, per year of meetings and per
-agenda item, see `generator.link.timeline` and `generator.link.topics`), the page titles,
+agenda item, see `generator.link.timeline` and `generator.link.topics`), each made by
+its kind in the registry of page kinds (`generator.link.pages`), the page titles,
 and the lookups pages need (a meeting's paragraphs, a section's footnotes, the
 meetings before and after one, the meeting that adopted a resolution), so
 rendering a page never scans the others. `PageLinker` writes Markdown for one
@@ -27,61 +28,41 @@ from typing import Hashable, Optional
 from generator.assemble.ibid import IBID
 from generator.link import countries as states
 from generator.link import markdown as md
-from generator.link.addresses import Addresses, slug
+from generator.link import pages
+from generator.link.addresses import Addresses
 from generator.link.catalogue import BODY, BRIEFER, COUNTRY, DOCUMENT, MISSION, Catalogue, Place, build_catalogue
 from generator.model import Footnote, FootnoteRef, Meeting, Paragraph, Problem, Repertoire, Section
 from generator.model.symbols import Symbol, find_symbols, parse_symbol
 from generator.model.vocabulary import chronological, human_date
+from generator.link.labels import supplement_label
+from generator.link.pages import INDEX_RANK, LAST_RANK, KINDS, PageKind, built_address
 from generator.link.timeline import UNDATED, Adoption, Timeline, year_of
 from generator.link.topics import Topic, group_topics
 
 DEFAULT_DOCUMENT_BASE = "https://undocs.org/en/"
 
-HOME = "index.md"
-MEETINGS_INDEX = "meetings/index.md"
-TOPICS_INDEX = "topics/index.md"
-SECTIONS_INDEX = "sections/index.md"
-COUNTRIES_INDEX = "countries/index.md"
-MISSIONS_INDEX = "missions/index.md"
-BODIES_INDEX = "bodies/index.md"
-BRIEFERS_INDEX = "briefers/index.md"
-DOCUMENTS_INDEX = "documents/index.md"
-DATA_INDEX = "data/index.md"
-INDEXES = {
-    HOME: "Home",
-    SECTIONS_INDEX: "Sections",
-    MEETINGS_INDEX: "Meetings",
-    TOPICS_INDEX: "Topics",
-    COUNTRIES_INDEX: "Countries",
-    MISSIONS_INDEX: "Missions",
-    BODIES_INDEX: "Bodies and initiatives",
-    BRIEFERS_INDEX: "Briefers",
-    DOCUMENTS_INDEX: "Documents",
-    DATA_INDEX: "Open data",
-}
-FOLDERS = {COUNTRY: "countries", MISSION: "missions", BODY: "bodies", BRIEFER: "briefers", DOCUMENT: "documents"}
-# Order of pages in "What links here": indexes, sections, meetings, then entities by kind.
-_RANK = {"index": 0, "section": 1, "meeting": 2, "topic": 3, COUNTRY: 4, MISSION: 5, BODY: 6, BRIEFER: 7,
-         DOCUMENT: 8}
+# The index pages' addresses, from the registry of page kinds (generator.link.pages).
+HOME = pages.HOME.index_address
+SECTIONS_INDEX = pages.SECTIONS.index_address
+MEETINGS_INDEX = pages.MEETINGS.index_address
+TOPICS_INDEX = pages.TOPICS.index_address
+COUNTRIES_INDEX = pages.COUNTRIES.index_address
+MISSIONS_INDEX = pages.MISSIONS.index_address
+BODIES_INDEX = pages.BODIES.index_address
+BRIEFERS_INDEX = pages.BRIEFERS.index_address
+DOCUMENTS_INDEX = pages.DOCUMENTS.index_address
+DATA_INDEX = pages.DATA.index_address
 
 
 def anchor(name: str) -> str:
-    """A stable HTML id for a name: 'Côte d'Ivoire' -> 'cote-d-ivoire'."""
+    """A stable HTML id for a name: 'Côte d'Ivoire' -> 'cote-d-ivoire'. An id inside a page (and a
+    sort key), never a page address: those come from `generator.link.addresses.slug`."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "x"
 
 
 def paragraph_anchor(number: int) -> str:
     return f"para-{number}"
-
-
-def section_slug(section: Section) -> str:
-    parts = [str(section.supplement or "undated"), section.part or "", section.number]
-    return "-".join(anchor(p) for p in parts if p)
-
-
-def supplement_label(supplement: Optional[int]) -> str:
-    return f"{supplement} supplement" if supplement else "undated supplement"
 
 
 def entity_supplements(catalogue: Catalogue, kind: str, key: Hashable) -> list[Optional[int]]:
@@ -117,7 +98,7 @@ class SiteIndex:
     # its page lists the supplements, a page for each holds what that supplement says.
     entity_supplements: dict[tuple, dict[Optional[int], str]] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)  # page -> how links to it are labelled
-    sort_keys: dict[str, tuple] = field(default_factory=dict)
+    sort_keys: dict[str, tuple] = field(default_factory=dict)  # page -> (rank of its kind, order in it)
     paragraphs: dict[str, list[tuple[int, Paragraph]]] = field(default_factory=lambda: defaultdict(list))
     footnotes: dict[tuple, Footnote] = field(default_factory=dict)  # (section key, number) -> footnote
     meeting_order: dict[tuple, list[Meeting]] = field(default_factory=dict)  # section key -> by date
@@ -127,6 +108,7 @@ class SiteIndex:
     year_pages: dict[str, str] = field(default_factory=dict)  # "1946" -> meetings/1946.md
     topics: dict[str, Topic] = field(default_factory=dict)  # slug -> agenda item
     topic_pages: dict[str, str] = field(default_factory=dict)  # spelling as printed -> page
+    kinds: dict[str, PageKind] = field(default_factory=dict)  # page -> the kind that addressed it
     problems: list[Problem] = field(default_factory=list)
 
     @classmethod
@@ -134,19 +116,17 @@ class SiteIndex:
               site_url: Optional[str] = None) -> "SiteIndex":
         index = cls(repertoire, document_base, site_url, build_catalogue(repertoire))
         index.problems = list(index.catalogue.problems)
-        for page, title in INDEXES.items():
-            index._page(page, title, ("index", 0, title), f"the {title.lower()} page")
+        for kind in KINDS:
+            index._page(kind, kind.index_address, kind.title, (INDEX_RANK, 0, kind.title),
+                        f"the {kind.title.lower()} page")
         for section in repertoire.sections:
-            page = index._page(f"sections/{section_slug(section)}.md", f"Section {section.number}: {section.title}",
-                               ("section", section.supplement or 0, natural_key(section.number)),
-                               f"section {section.key}")
-            index.section_pages[section.key] = page
+            index.section_pages[section.key] = index._page(
+                pages.SECTIONS, pages.section_address(section), f"Section {section.number}: {section.title}",
+                (pages.SECTIONS.rank, section.supplement or 0, natural_key(section.number)), f"section {section.key}")
             index.meeting_order[section.key] = sorted(section.meetings, key=chronological)
             index.section_position.update((id(m), i) for i, m in enumerate(index.meeting_order[section.key]))
             for meeting in section.meetings:
-                index.meeting_pages[meeting.symbol] = index._page(
-                    f"meetings/{parse_symbol(meeting.symbol).slug}.md", f"{meeting.symbol}, {human_date(meeting.date)}",
-                    ("meeting", meeting.date or "", _meeting_number(meeting)), f"meeting {meeting.symbol}")
+                index._meeting_page(meeting)
                 index.meeting_sections[meeting.symbol] = section
                 index.meetings[meeting.symbol] = meeting
             for number, paragraph in enumerate(section.paragraphs, 1):
@@ -166,16 +146,10 @@ class SiteIndex:
             index._entity(acronym.kind, acronym.short, acronym.short, f"{acronym.short}: {acronym.long}")
         for title in catalogue.briefers:
             index._entity(BRIEFER, title, title, title)
-        for (kind, key), page in list(index.entity_pages.items()):
+        for kind, key in list(index.entity_pages):
             supplements = entity_supplements(catalogue, kind, key)
             if len(supplements) > 1:
-                name = index.titles[page] if kind == COUNTRY or kind == BRIEFER else key
-                index.entity_supplements[(kind, key)] = {
-                    supplement: index._page(f"{page[:-3]}/{supplement or 'undated'}.md",
-                                            f"{name} in the {supplement_label(supplement)}",
-                                            index.sort_keys[page],  # after the entity's page, by address
-                                            f"{kind} {key!r} in the {supplement_label(supplement)}")
-                    for supplement in supplements}
+                index._supplements(kind, key, supplements)
         for symbol in catalogue.documents:
             if symbol not in index.meeting_pages:
                 index._entity(DOCUMENT, symbol, symbol, symbol, natural_key(symbol))
@@ -185,9 +159,11 @@ class SiteIndex:
         return index
 
     def _meeting_page(self, meeting: Meeting) -> str:
-        page = self._page(f"meetings/{parse_symbol(meeting.symbol).slug}.md",
+        symbol = parse_symbol(meeting.symbol)
+        page = self._page(pages.MEETINGS, pages.meeting_address(symbol.canonical),
                           f"{meeting.symbol}, {human_date(meeting.date)}",
-                          ("meeting", meeting.date or "", _meeting_number(meeting)), f"meeting {meeting.symbol}")
+                          (pages.MEETINGS.rank, meeting.date or "", symbol.meeting_number or 0),
+                          f"meeting {meeting.symbol}")
         self.meeting_pages[meeting.symbol] = page
         return page
 
@@ -196,23 +172,36 @@ class SiteIndex:
         self.timeline = Timeline.build(meetings)
         for year in self.timeline.years:
             title = "Undated meetings" if year == UNDATED else f"Meetings in {year}"
-            self.year_pages[year] = self._page(f"meetings/{slug(year)}.md", title, ("index", 1, year),
-                                               f"the meetings of {year}")
+            self.year_pages[year] = self._page(pages.MEETINGS, pages.year_address(year), title,
+                                               (INDEX_RANK, 1, year), f"the meetings of {year}")
         self.topics, spelled = group_topics(self.timeline.meetings)
         for key, topic in self.topics.items():
-            self._page(f"topics/{key}.md", topic.title, ("topic", topic.title.casefold()),
-                       f"agenda item {topic.title!r}")
-        self.topic_pages = {spelling: f"topics/{key}.md" for spelling, key in spelled.items()}
+            self._page(pages.TOPICS, pages.topic_address(key), topic.title,
+                       (pages.TOPICS.rank, topic.title.casefold()), f"agenda item {topic.title!r}")
+        self.topic_pages = {spelling: pages.topic_address(key) for spelling, key in spelled.items()}
 
-    def _page(self, page: str, title: str, sort_key: tuple, owner: str) -> str:
+    def _page(self, kind: PageKind, page: str, title: str, sort_key: tuple, owner: str) -> str:
+        """Claim `page` (an address made by `kind`) for `owner`; `sort_key` opens with its rank."""
         self.addresses.claim(page, owner)
+        self.kinds[page] = kind
         self.titles[page] = title
         self.sort_keys[page] = sort_key
         return page
 
     def _entity(self, kind: str, key: Hashable, name: str, title: str, order: Optional[tuple] = None) -> None:
-        page = f"{FOLDERS[kind]}/{slug(name)}.md"
-        self.entity_pages[(kind, key)] = self._page(page, title, (kind, order or title.lower()), f"{kind} {name!r}")
+        page_kind = pages.kind_named(kind)
+        self.entity_pages[(kind, key)] = self._page(page_kind, pages.entity_address(kind, name), title,
+                                                    (page_kind.rank, order or title.lower()), f"{kind} {name!r}")
+
+    def _supplements(self, kind: str, key: Hashable, supplements: list[Optional[int]]) -> None:
+        """A page for each supplement that names the entity, after the entity's page (by address)."""
+        page = self.entity_pages[(kind, key)]
+        name = self.titles[page] if kind == COUNTRY or kind == BRIEFER else key  # what its page is addressed by
+        self.entity_supplements[(kind, key)] = {
+            supplement: self._page(self.kinds[page], pages.supplement_address(kind, name, supplement),
+                                   f"{name} in the {supplement_label(supplement)}", self.sort_keys[page],
+                                   f"{kind} {key!r} in the {supplement_label(supplement)}")
+            for supplement in supplements}
 
     # Lookups for templates -------------------------------------------------------------
 
@@ -277,7 +266,7 @@ class SiteIndex:
 
     def address(self, page: str) -> str:
         """A page's stable address: under site_url when the configuration sets one."""
-        built = page[:-3] + ".html" if page.endswith(".md") else page
+        built = built_address(page)
         return self.site_url.rstrip("/") + "/" + built if self.site_url else built
 
     def place_target(self, place: Place) -> str:
@@ -310,12 +299,9 @@ class SiteIndex:
         return text if meeting else text[:1].upper() + text[1:]
 
     def backlink_order(self, page: str) -> tuple:
+        """Where a page comes in "What links here": by its kind's rank (generator.link.pages), then its kind's order."""
         key = self.sort_keys.get(page)
-        return (_RANK[key[0]],) + key[1:] + (page,) if key else (len(_RANK), page)
-
-
-def _meeting_number(meeting: Meeting) -> int:
-    return parse_symbol(meeting.symbol).meeting_number or 0
+        return key + (page,) if key else (LAST_RANK, page)
 
 
 def _attribute(text: str) -> str:

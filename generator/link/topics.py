@@ -6,7 +6,7 @@ Palestine Question", "Guinea-Bissau", "Guinea Bissau"): spellings with one
 punctuation or accents (they would share a page address). The item's name is
 its most common spelling (the earliest on a tie).
 
-Knows nothing of pages beyond the address slug: `generator.link.index` places them.
+Knows nothing of pages beyond the slug: `generator.link.pages.topic_address` makes the address.
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from generator.link.timeline import year_of
 
 @dataclass
 class Topic:
-    slug: str  # address in topics/
+    slug: str  # its key, and its page's name in topics/
     spellings: Counter = field(default_factory=Counter)  # spelling as printed -> meetings using it
     meetings: list[Meeting] = field(default_factory=list)  # in the order given (chronological)
     years: dict[str, list[Meeting]] = field(default_factory=dict)  # "1946" -> its meetings

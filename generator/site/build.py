@@ -16,12 +16,14 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from generator.background import Background
+from generator.link.pages import built_address
 from generator.model import Problem
 from generator.render.renderer import SiteRenderer
 from generator.site.incremental import REPORT_FILE, STATE_FILE, build_state, previous_state, seed_dirty_site
 from generator.site.mkdocs_build import run_mkdocs
 from generator.site.report import build_report
-from generator.site.search_index import documents as search_documents, prepare_search_index
+from generator.site.search_documents import documents as search_documents
+from generator.site.search_index import prepare_search_index
 from generator.site.staging import MANIFEST, ContentStager
 
 
@@ -82,7 +84,7 @@ def publish(prepare: Callable[[], SiteRenderer], content_dir: Path, site_dir: Pa
         gc.collect()  # the model's reference cycles too
         timings["render_s"] = time.perf_counter() - started - sum(timings.values())
         if dirty:
-            removed = {relative[:-3] + ".html" if relative.endswith(".md") else relative for relative in changes.removed}
+            removed = {built_address(relative) for relative in changes.removed}
             seed_dirty_site(site_dir, new_site, new_content, removed)
         timings["write_s"] = time.perf_counter() - started - sum(timings.values())
         run_mkdocs(config_file, new_content, new_site, dirty=dirty, search_index=search_index)

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 from typing import Iterable, Optional
 
+from generator.link.pages import source_address
 from generator.render.renderer import BUNDLED_TEMPLATES
 from generator.site.config import read_config
 from generator.site.search_plugin import OVERRIDES as SEARCH_OVERRIDES
@@ -46,7 +47,7 @@ def seed_dirty_site(site_dir: Path, new_site: Path, content_dir: Path, removed: 
 
 def _source_is_newer(built: Path, relative: str, content_dir: Path) -> bool:
     built_time = built.stat().st_mtime
-    sources = [relative[:-5] + ".md", relative] if relative.endswith(".html") else [relative]
+    sources = list(dict.fromkeys([source_address(relative), relative]))
     for source in sources:
         try:
             if (content_dir / source).stat().st_mtime > built_time:

@@ -10,10 +10,11 @@ scraping HTML), and cut into small files so a query loads only what it needs:
 
 - Documents: one per page worth finding (meetings, sections, records of the
   Library's tables, topics, countries, missions and bodies, briefers,
-  documents, the year pages and indexes, hand-written pages). Each has a
-  title, keywords (symbols, names, agenda items, invitees, decisions, dates)
-  and a body (the narrative paragraphs and footnotes the page shows, each with
-  its anchor, so a result can open the very paragraph). Nothing else of the
+  documents, the year pages and indexes: `generator.site.search_documents`;
+  hand-written pages: `hand_written`, here). Each has a title, keywords
+  (symbols, names, agenda items, invitees, decisions, dates) and a body
+  (the narrative paragraphs and footnotes the page shows, each with its
+  anchor, so a result can open the very paragraph). Nothing else of the
   page is indexed: no navigation, no "What links here", no "Cite this page".
 - Terms: text is folded (lower case, accents removed: "Türkiye" is found by
   "turkiye") and cut into words; a UN symbol written with "/" or "."
@@ -67,7 +68,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
-from generator.model.vocabulary import human_date
+from generator.link.pages import built_address
 
 FOLDER = "search/r"  # in the site, beside Material's search/search_index.json
 INDEX_JSON = Path("search") / "search_index.json"
@@ -159,137 +160,6 @@ class SearchDocument:
     unit: Optional[int] = None  # documents of one unit (a section and its meetings) share a text block
 
 
-def _html(page: str) -> str:
-    return page[:-3] + ".html" if page.endswith(".md") else page
-
-
-def _join(label: str, items: Iterable[str]) -> Optional[str]:
-    items = [i for i in items if i]
-    return f"{label}: {', '.join(items)}" if items else None
-
-
-def _decisions(meeting) -> list[str]:
-    out = []
-    for decision in meeting.decisions:
-        how = decision.vote or decision.note
-        out.append(f"{decision.symbol} ({how})" if how else decision.symbol)
-    return out
-
-
-def _meeting_fields(meeting) -> tuple[list[str], list[Optional[str]]]:
-    """Keywords and summary lines of a meeting, from its table row and the Library's tables."""
-    decisions = _decisions(meeting)
-    keywords = [meeting.symbol, human_date(meeting.date) if meeting.date else "", meeting.sub_item or "",
-                *meeting.topics, *meeting.other_documents, *meeting.rule_37, *meeting.rule_39, *decisions,
-                *meeting.press_releases, meeting.outcome or "", *meeting.notes]
-    lines = [meeting.sub_item and f"Sub-item: {meeting.sub_item}", _join("Topics", meeting.topics),
-             _join("Other documents", meeting.other_documents), _join("Rule 37", meeting.rule_37),
-             _join("Rule 39", meeting.rule_39), _join("Decisions", decisions),
-             _join("Press releases", meeting.press_releases), meeting.outcome and f"Outcome: {meeting.outcome}",
-             *meeting.notes]
-    return [k for k in keywords if k], lines
-
-
-def _summary(*lines: Optional[str]) -> str:
-    return " · ".join(line for line in lines if line)
-
-
-def documents(index) -> list[SearchDocument]:
-    """The documents of the generated pages, in a stable order, from the model (`generator.link.index.SiteIndex`).
-
-    Cheap (no text is read, only referred to): the build takes them before MkDocs, lets the
-    model's index go, and makes the search index after (`write_search_index`).
-    """
-    return list(_documents(index))
-
-
-def _documents(index) -> Iterable[SearchDocument]:
-    from generator.link.catalogue import BRIEFER, COUNTRY, DOCUMENT
-    from generator.link.index import INDEXES, paragraph_anchor
-    from generator.render.renderer import KIND_NAMES, section_label
-    from generator.model.symbols import parse_symbol
-
-    titles = index.titles
-    for page, title in INDEXES.items():
-        yield SearchDocument(_html(page), title, [title])
-    # Sections by agenda item (a search for an item finds its sections of every year side by side,
-    # in few text blocks), each after its meetings.
-    ordered = sorted(enumerate(index.repertoire.sections), key=lambda item: (fold(item[1].title), item[0]))
-    for unit, section in ordered:
-        numbered = list(enumerate(section.paragraphs, 1))
-        label = section_label(section)
-        paragraphs = [Passage(paragraph_anchor(n), f"Paragraph {n}" + (f" ({p.meeting})" if p.meeting else ""), p.text)
-                      for n, p in numbered]
-        footnotes = [Passage(f"fn:{f.number}", f"Footnote {f.number}", f.text) for f in section.footnotes]
-        for meeting in section.meetings:  # before their section's page: a tie goes to the lower number
-            page = index.meeting_pages[meeting.symbol]
-            if index.meeting_sections.get(meeting.symbol) is not section:
-                continue  # a meeting in two sections has one page, written with the last one
-            own = index.meeting_paragraphs(meeting.symbol)
-            notes = [index.footnote(section, n) for _, p in own for n in p.footnotes]
-            notes = list({id(f): f for f in notes if f}.values())
-            keywords, lines = _meeting_fields(meeting)
-            passages = ([Passage(paragraph_anchor(n), f"Paragraph {n}", p.text) for n, p in own]
-                        + [Passage(f"fn:{f.number}", f"Footnote {f.number}", f.text) for f in notes])
-            yield SearchDocument(_html(page), titles[page], keywords + [section.title],
-                                 _summary(f"{section.title} ({label}, section {section.number})", *lines),
-                                 passages, unit)
-        page = index.section_pages[section.key]
-        title = titles[page] + (f" ({section.supplement} supplement)" if section.supplement else "")  # one a year
-        yield SearchDocument(_html(page), title, [section.number, section.title, label],
-                             _summary(label, f"section {section.number}"), paragraphs + footnotes, unit)
-    for meeting in index.repertoire.records:
-        if index.meeting_sections.get(meeting.symbol) is not None:
-            continue  # the Repertoire's page wins
-        page = index.meeting_pages.get(meeting.symbol)
-        if page is None:
-            continue
-        keywords, lines = _meeting_fields(meeting)
-        yield SearchDocument(_html(page), titles[page], keywords, _summary(*lines))
-    for year, page in index.year_pages.items():
-        count = len(index.timeline.years.get(year, []))
-        yield SearchDocument(_html(page), titles[page], [year], f"{count} meeting{'s' if count != 1 else ''}")
-    for key, topic in index.topics.items():
-        page = f"topics/{key}.md"
-        years = list(topic.years)
-        span = f", {years[0]}–{years[-1]}" if len(years) > 1 else (f", {years[0]}" if years else "")
-        yield SearchDocument(_html(page), titles.get(page, topic.title), [topic.title, *topic.other_spellings],
-                             f"Agenda item: {len(topic.meetings)} meeting{'s' if len(topic.meetings) != 1 else ''}"
-                             f"{span}")
-    catalogue = index.catalogue
-    for code, country in sorted(catalogue.countries.items(), key=lambda item: item[1].name):
-        page = index.page_of(COUNTRY, code)
-        kind = "Observer State" if country.observer else "Member State"
-        official = country.official_name if country.official_name != country.name else None
-        official = f" ({official})" if official else ""
-        yield SearchDocument(_html(page), titles[page], [country.name, country.official_name or "", *country.aliases],
-                             f"{kind} of the United Nations{official}")
-    for acronym in catalogue.acronyms.values():
-        page = index.page_of(acronym.kind, acronym.short)
-        if page:
-            yield SearchDocument(_html(page), titles[page], [acronym.short, acronym.long, *acronym.spellings],
-                                 acronym.long)
-    for title, meetings in catalogue.briefers.items():
-        page = index.page_of(BRIEFER, title)
-        if page:
-            count = len(meetings)
-            yield SearchDocument(_html(page), titles[page], [title, *catalogue.briefer_spellings.get(title, [])],
-                                 f"Invited under rule 39 at {count} meeting{'s' if count != 1 else ''}")
-    for symbol in dict.fromkeys([*catalogue.documents, *index.timeline.adoptions]):
-        page = index.page_of(DOCUMENT, symbol)
-        if not page:
-            continue
-        parsed = parse_symbol(symbol)
-        kind = KIND_NAMES.get(parsed.kind, "document")
-        adoptions = [f"adopted at {a.meeting.symbol} on {human_date(a.meeting.date)}"
-                     + (f" ({a.decision.vote or a.decision.note})" if a.decision.vote or a.decision.note else "")
-                     for a in index.adoptions(symbol)]
-        cited = len(catalogue.documents.get(symbol, []))
-        yield SearchDocument(_html(page), titles[page], [symbol, kind],
-                             _summary(kind[:1].upper() + kind[1:], *adoptions,
-                                      cited and f"cited {cited} time{'s' if cited != 1 else ''}"))
-
-
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _MARKUP = [(re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"), (re.compile(r"<[^>]+>"), " "),
            (re.compile(r"[*_`>#|]+"), " "), (re.compile(r"^\s*[-+]\s+", re.M), ""), (re.compile(r"\s+"), " ")]
@@ -331,7 +201,7 @@ def hand_written(content_dir: Path) -> list[SearchDocument]:
             plain = _plain(block)
             if plain:
                 passages.append(Passage("", label, plain))
-        docs.append(SearchDocument(_html(relative), _plain(title), [], "", passages))
+        docs.append(SearchDocument(built_address(relative), _plain(title), [], "", passages))
     return docs
 
 
@@ -607,8 +477,9 @@ def write_files(site_dir: Path, files: dict[str, bytes], version: str) -> int:
 
 
 def prepare_search_index(docs: list[SearchDocument], content_dir: Optional[Path] = None) -> tuple[dict[str, bytes], str, dict]:
-    """The index files of `docs` (`documents()`) and of the hand-written pages of `content_dir`
-    (its Markdown files not in its `.generated` manifest): (files, version, counts)."""
+    """The index files of `docs` (`generator.site.search_documents.documents`) and of the
+    hand-written pages of `content_dir` (its Markdown files not in its `.generated` manifest):
+    (files, version, counts)."""
     if content_dir is not None:
         docs = docs + hand_written(content_dir)
     index = build_index(docs)
