@@ -51,7 +51,9 @@ def _copy_commit(commit: str, target: Path) -> None:
 def _copy_working_tree(target: Path) -> None:
     listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
                             cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
-    for relative in filter(None, listed):
+    manifest = ROOT / "content" / ".generated"  # pages of an earlier build in the checkout: not sources
+    built = {f"content/{p}" for p in manifest.read_text(encoding="utf-8").split("\n")} if manifest.exists() else set()
+    for relative in (r for r in listed if r and r not in built and r != "content/.generated"):
         source = ROOT / relative
         if source.is_file():
             (target / relative).parent.mkdir(parents=True, exist_ok=True)

@@ -3,10 +3,13 @@ preview uses it: only what changed is written, stale pages go, hand-written ones
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 
 import pytest
 
 from generator.model.errors import RepertoireError
+from generator.link import pages
 from generator.site.staging import ContentStager
 
 
@@ -57,3 +60,28 @@ def test_in_place_never_writes_through_a_hard_link(tmp_path):
     assert other.read_text(encoding="utf-8") == "# Home\n"
     assert (content / "index.md").read_text(encoding="utf-8") == "# Home, edited\n"
     assert not list(content.glob(".*.tmp"))
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="no git")
+def test_git_ignores_what_the_build_writes_and_nothing_hand_written(tmp_path):
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "about.md").write_text("# About\n", encoding="utf-8")
+    refresh({"index.md": "# Home\n"}, content)
+
+    def ignored(relative: str) -> bool:
+        return subprocess.run(["git", "check-ignore", "-q", f"content/{relative}"], cwd=tmp_path).returncode == 0
+
+    for top in pages.generated_paths():
+        assert ignored(f"{top}page.md" if top.endswith("/") else top), top
+    assert ignored(".generated") and ignored(".gitignore")
+    assert not ignored("about.md") and not ignored("assets/stylesheets/repertoire.css")
+
+
+def test_a_gitignore_the_build_did_not_write_is_kept(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / ".gitignore").write_text("drafts/\n", encoding="utf-8")
+    refresh({"index.md": "# Home\n"}, content)
+    assert (content / ".gitignore").read_text(encoding="utf-8") == "drafts/\n"

@@ -14,10 +14,13 @@ from pathlib import Path
 from typing import Optional
 
 from generator.link.addresses import Addresses
+from generator.link.pages import generated_paths
 from generator.model.errors import RepertoireError
 from generator.site.config import named_files
 
 MANIFEST = ".generated"
+GITIGNORE = ".gitignore"
+_GITIGNORE_HEAD = "# Written by repertoire build from its registry of page kinds (generator/link/pages.py):\n"
 # The project's own content folder: its hand-written pages and assets seed a new one.
 BUNDLED_CONTENT = Path(__file__).resolve().parents[2] / "content"
 
@@ -134,7 +137,23 @@ class ContentStager:
         manifest, listing = self.content_dir / MANIFEST, "\n".join(sorted(self._generated)).encode("utf-8")
         if not manifest.exists() or manifest.read_bytes() != listing:
             _write_new(manifest, listing)
+        write_gitignore(self.content_dir)
         return ContentChanges(self._written, removed, len(self._generated) - len(self._written))
+
+
+def write_gitignore(content_dir: Path) -> None:
+    """content/.gitignore names what the build writes (the folders and files of the page kinds,
+    the manifest, itself), so the hand-written pages are the folder's only tracked files. A
+    .gitignore the build did not write is left alone."""
+    target = content_dir / GITIGNORE
+    lines = [f"/{GITIGNORE}", f"/{MANIFEST}", *(f"/{path}" for path in generated_paths())]
+    text = (_GITIGNORE_HEAD + "the generated pages, never committed\n" + "\n".join(lines) + "\n").encode("utf-8")
+    try:
+        current = target.read_bytes()
+    except FileNotFoundError:
+        current = None
+    if current is None or (current != text and current.startswith(_GITIGNORE_HEAD.encode("utf-8"))):
+        _write_new(target, text)
 
 
 def hand_written(folder: Path) -> list[str]:
