@@ -7,12 +7,12 @@ from collections import Counter
 
 import pytest
 
-from conftest import project_folder
 from generator.assemble.sources import read_sources
 from generator.site.build import build_site
 from generator.link.catalogue import BRIEFER, COUNTRY, MISSION
 from generator.link.index import SiteIndex
 from generator.render.renderer import SiteRenderer
+from tests.support.builders import project_folder
 from tests.support.synthetic import write_synthetic_sources
 
 
