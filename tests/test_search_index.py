@@ -119,13 +119,18 @@ def test_hand_written_pages_are_documents(tmp_path):
 # ---------------------------------------------------------------- files: leaves, summaries, texts
 
 
+def js_order(term: str) -> bytes:
+    """The order of JavaScript's `<` on strings, which compares UTF-16 code units (the worker's binary search)."""
+    return term.encode("utf-16-be")
+
+
 def lookup(manifest: dict, prefix: str) -> tuple[int, int]:
     """The worker's leafOf(prefix) and leafOf(prefix + U+FFFF)."""
     leaves = manifest["leaves"]
 
     def leaf_of(term):
-        order = si._js_order(term)
-        return max([0] + [i for i, first in enumerate(leaves) if si._js_order(first) <= order])
+        order = js_order(term)
+        return max([0] + [i for i, first in enumerate(leaves) if js_order(first) <= order])
 
     return leaf_of(prefix), leaf_of(prefix + "\uffff")
 
@@ -144,7 +149,7 @@ def test_every_term_is_in_the_leaf_the_worker_looks_in(index, small_shards):
     files, _, data = small_shards
     manifest = data["manifest"]
     assert len(manifest["leaves"]) > 20 and manifest["summaries"]
-    assert [si._js_order(t) for t in manifest["leaves"]] == sorted(si._js_order(t) for t in manifest["leaves"])
+    assert [js_order(t) for t in manifest["leaves"]] == sorted(js_order(t) for t in manifest["leaves"])
     for term, packed in index.postings.items():
         leaf = data[f"t{lookup(manifest, term)[0]}"]
         position = leaf[0::2].index(term)
