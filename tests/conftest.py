@@ -1,15 +1,13 @@
-"""Shared fixtures: the project's paths and the bundled sources."""
+"""Shared fixtures: the bundled section, a private parse cache, ../shared/data, the site built
+from the bundled text source. Helpers and paths are in tests/support/, imported from there."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SOURCES = ROOT / "sources"
-SAMPLE_TXT = SOURCES / "peacekeeping-2023.txt"
-SAMPLE_PDF = SOURCES / "peacekeeping-2023.pdf"
-SHARED_DATA = ROOT.parent / "shared" / "data"
+from tests.support.builders import cli_build, project_folder
+from tests.support.paths import SAMPLE_TXT, SHARED_DATA
 
 
 @pytest.fixture(scope="session")
@@ -37,15 +35,10 @@ def shared_data() -> Path:
     return SHARED_DATA
 
 
-def project_folder(folder: Path, assets: bool = False) -> Path:
-    """A folder to build a site in, as a user's project: the project's mkdocs.yml, and content/
-    with the hand-written page (and with `assets`, the site's CSS, scripts and vendored files)."""
-    import shutil
-
-    folder.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
-    (folder / "content").mkdir(exist_ok=True)
-    shutil.copy(ROOT / "content" / "about.md", folder / "content" / "about.md")
-    if assets:
-        shutil.copytree(ROOT / "content" / "assets", folder / "content" / "assets")
-    return folder
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The site built from the bundled text source with the real CLI, in a scratch project,
+    once for each test module that asks."""
+    work = project_folder(tmp_path_factory.mktemp("build"))
+    cli_build(work, SAMPLE_TXT)
+    return work

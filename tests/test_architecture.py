@@ -6,7 +6,7 @@ import ast
 import re
 from pathlib import Path
 
-from tests.conftest import ROOT
+from tests.support.paths import ROOT
 
 PACKAGE = ROOT / "generator"
 # In order: a module may import its own stage and the stages before it, never one after.

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, SAMPLE_TXT
+from tests.support.paths import ROOT, SAMPLE_TXT
 
 
 def run(*args, cwd=ROOT):

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SAMPLE_TXT
-from test_site import check_internal_links, html_pages, read_page
+from tests.support.builders import cli_build, project_folder
+from tests.support.paths import SAMPLE_TXT
+from tests.support.site_pages import check_internal_links, read_page
 
 TABLES = ("scact1946_table_en.html", "scact2021_table_en.html")
 
@@ -67,13 +66,8 @@ def dhl_site(tmp_path_factory, shared_data):
     for name in TABLES:
         shutil.copy(shared_data / "dhl-meeting-tables" / name, tables / name)
     (tables / "scact2023_table_en.html").write_text(HANDMADE_2023, encoding="utf-8")
-    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
-    (work / "content").mkdir()
-    shutil.copy(ROOT / "content" / "about.md", work / "content" / "about.md")
-    result = subprocess.run([sys.executable, "-m", "generator.cli", "build", str(SAMPLE_TXT), "--dhl", str(tables)],
-                            cwd=work, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    (work / "stderr.txt").write_text(result.stderr, encoding="utf-8")
+    project_folder(work)
+    (work / "stderr.txt").write_text(cli_build(work, SAMPLE_TXT, "--dhl", tables), encoding="utf-8")
     return work
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE_TXT
 from generator.link import countries
 from generator.link.addresses import Addresses, slug
 from generator.assemble.sources import read_sources
@@ -17,7 +16,8 @@ from generator.link.index import SiteIndex
 from generator.model import Meeting, Paragraph, Repertoire, Section
 from generator.pipeline import link
 from generator.render.renderer import SiteRenderer
-from test_site import built, read_page  # noqa: F401  (one build for this module, as in test_site)
+from tests.support.paths import SAMPLE_TXT
+from tests.support.site_pages import read_page
 
 SOURCE = SAMPLE_TXT.read_text(encoding="utf-8")
 # "(UNMISS)", "(A4P+)": acronyms the source defines, with the capitalised words before the parenthesis

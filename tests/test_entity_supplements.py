@@ -7,13 +7,13 @@ from collections import Counter
 
 import pytest
 
-from conftest import project_folder
 from generator.assemble.sources import read_sources
 from generator.pipeline import build as build_site
 from generator.link.catalogue import BRIEFER, COUNTRY, MISSION
 from generator.link.index import SiteIndex
 from generator.pipeline import link
 from generator.render.renderer import SiteRenderer
+from tests.support.builders import project_folder
 from tests.support.synthetic import write_synthetic_sources
 
 

@@ -15,7 +15,7 @@ from generator.model.errors import RepertoireError
 from generator.fetch import fetch_years, parse_years
 from generator.parse.dhl.library import pages_for
 
-from conftest import ROOT
+from tests.support.paths import ROOT
 
 
 class _Quiet(SimpleHTTPRequestHandler):

@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 
 import pytest
 
-from conftest import project_folder
+from tests.support.builders import cli_build, project_folder
 
 HOSTILE = [
     "<script>alert('x')</script>",
@@ -84,9 +82,7 @@ def hostile_site(tmp_path_factory):
     body = "The Council met. " + " ".join(f"Item {i}: {s}." for i, s in enumerate(HOSTILE))
     source = work / "hostile.txt"
     source.write_text(SOURCE.replace("{body}", body), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "generator.cli", "build", str(source)],
-                            cwd=work, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    cli_build(work, source)
     return work / "site"
 
 

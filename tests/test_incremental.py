@@ -11,17 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SAMPLE_TXT
 from generator.site.incremental import seed_dirty_site
 from generator.site.staging import ContentStager
 from generator.model.errors import RepertoireError
 from generator.site.search_index import read_index
+from tests.support.builders import cli_build
+from tests.support.paths import ROOT, SAMPLE_TXT
 
 
 def build(work, *extra):
-    result = subprocess.run([sys.executable, "-m", "generator.cli", "build", "source.txt", *extra],
-                            cwd=work, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    cli_build(work, "source.txt", *extra)
     return json.loads((work / "site" / "build-report.json").read_text(encoding="utf-8"))
 
 

@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import SAMPLE_PDF
 from generator.cli import main
 from generator.inspect import COLOURS, MARKER, colour_of
 from generator.parse.pdf.reader import load_pages, parse_pdf
 from generator.parse.pdf.document import measure_document, page_facts
 from generator.parse.pdf.text import Vocabulary
 from generator.parse.raw import COLUMNS
+from tests.support.paths import SAMPLE_PDF
+from tests.support.pdfs import NO_SECTION, text_pdf
 
 RESOLUTION = "50"
 
@@ -186,10 +187,8 @@ def test_bad_files(tmp_path, capsys):
 def test_a_pdf_that_parse_refuses_is_inspected(tmp_path, capsys):
     """A document without a numbered section heading: `parse` names the page and points to
     `inspect`, which draws its text as dropped and says why."""
-    from test_pdf_bad_input import MINUTES, text_pdf
-
     pdf = tmp_path / "no-section.pdf"
-    text_pdf(pdf, ["Repertoire of the Practice of the Security Council"] + MINUTES[3:4] * 3)
+    text_pdf(pdf, NO_SECTION)
     with pytest.raises(Exception, match=r"found on page 1: .*; see `repertoire inspect .*no-section\.pdf`"):
         parse_pdf(pdf, cache=False)
     code, out, err = run(capsys, pdf, "--out", tmp_path / "out", "--resolution", RESOLUTION)

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import logging
 
-from conftest import SAMPLE_TXT, project_folder
 from generator.pipeline import build as build_site
 from generator.site.lean_pages import install
+from tests.support.builders import project_folder
+from tests.support.paths import SAMPLE_TXT
 
 
 def mkdocs_build(config_file, docs_dir, site_dir, lean):

@@ -8,10 +8,10 @@ import re
 
 import pytest
 
-from conftest import ROOT, SAMPLE_TXT
 from generator.render import opendata
 from generator.assemble.sources import read_sources
-from test_site import built, read_page  # noqa: F401  (one build for this module, as in test_site)
+from tests.support.paths import ROOT, SAMPLE_TXT
+from tests.support.site_pages import read_page
 
 CSV_FILES = ("meetings.csv", "citations.csv")
 JSON_FILES = ("meetings.json", "footnotes.json", "repertoire.json", "datapackage.json")

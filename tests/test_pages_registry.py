@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT, SOURCES
+from tests.support.paths import SOURCES
 from generator.assemble.sources import read_sources
 from generator.link import pages
 from generator.link.addresses import slug

@@ -21,6 +21,8 @@ from typing import Callable, Optional
 
 import pytest
 
+from tests.support.pdfs import MINUTES, NO_SECTION, text_pdf
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_PDF = ROOT / "sources" / "peacekeeping-2023.pdf"
 FIXTURES = ROOT / "tests" / "fixtures" / "pdf"
@@ -46,27 +48,6 @@ def cli(*args, cwd: Path, cache: Path) -> Outcome:
 
 
 # --------------------------------------------------------------------------- making bad files
-
-
-def text_pdf(path: Path, lines: list[str]) -> None:
-    """A one-page PDF with a real text layer (Helvetica), one string per line."""
-    import pikepdf
-
-    pdf = pikepdf.new()
-    font = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
-                                                BaseFont=pikepdf.Name.Helvetica))
-    escaped = [line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") for line in lines]
-    content = "BT /F1 11 Tf 14 TL 72 740 Td " + " ".join(f"({line}) Tj T*" for line in escaped) + " ET"
-    page = pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=[0, 0, 612, 792],
-                              Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)),
-                              Contents=pdf.make_stream(content.encode("latin-1")))
-    pdf.pages.append(pikepdf.Page(page))
-    pdf.save(path)
-
-
-MINUTES = ["Minutes of the meeting of the working group", "", "1. Opening of the meeting",
-           "The chair opened the meeting at 10 a.m. and welcomed the members of the group.",
-           "2. Adoption of the agenda", "The agenda was adopted without a vote by the members present."]
 
 
 def scanned_pdf(path: Path) -> None:
@@ -125,8 +106,7 @@ BAD = {
     "truncated": (truncated(0.5), ["not a readable pdf", "truncated"]),
     "scanned": (scanned_pdf, ["no text layer", "scanned"]),
     "minutes": (lambda path: text_pdf(path, MINUTES), ["not a repertoire section"]),
-    "no section": (lambda path: text_pdf(path, ["Repertoire of the Practice of the Security Council"] + MINUTES[3:4] * 3),
-                   ["not a repertoire section", "section heading"]),
+    "no section": (lambda path: text_pdf(path, NO_SECTION), ["not a repertoire section", "section heading"]),
 }
 
 # Damaged copies of the sample: an error or a valid (partial) result, never a crash or a hang.

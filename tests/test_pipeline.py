@@ -10,7 +10,8 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT, SAMPLE_TXT, project_folder
+from tests.support.builders import project_folder
+from tests.support.paths import ROOT, SAMPLE_TXT
 
 
 def run(*args, cwd):

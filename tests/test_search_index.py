@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, SAMPLE_TXT, project_folder
 from generator.link.pages import built_address
 from generator.site import search_index as si
 from generator.site.search_documents import documents as search_documents
+from tests.support.paths import ROOT, SAMPLE_TXT
 
 
 @pytest.fixture(scope="module")
@@ -124,13 +122,18 @@ def test_hand_written_pages_are_documents(tmp_path):
 # ---------------------------------------------------------------- files: leaves, summaries, texts
 
 
+def js_order(term: str) -> bytes:
+    """The order of JavaScript's `<` on strings, which compares UTF-16 code units (the worker's binary search)."""
+    return term.encode("utf-16-be")
+
+
 def lookup(manifest: dict, prefix: str) -> tuple[int, int]:
     """The worker's leafOf(prefix) and leafOf(prefix + U+FFFF)."""
     leaves = manifest["leaves"]
 
     def leaf_of(term):
-        order = si._js_order(term)
-        return max([0] + [i for i, first in enumerate(leaves) if si._js_order(first) <= order])
+        order = js_order(term)
+        return max([0] + [i for i, first in enumerate(leaves) if js_order(first) <= order])
 
     return leaf_of(prefix), leaf_of(prefix + "\uffff")
 
@@ -149,7 +152,7 @@ def test_every_term_is_in_the_leaf_the_worker_looks_in(index, small_shards):
     files, _, data = small_shards
     manifest = data["manifest"]
     assert len(manifest["leaves"]) > 20 and manifest["summaries"]
-    assert [si._js_order(t) for t in manifest["leaves"]] == sorted(si._js_order(t) for t in manifest["leaves"])
+    assert [js_order(t) for t in manifest["leaves"]] == sorted(js_order(t) for t in manifest["leaves"])
     for term, packed in index.postings.items():
         leaf = data[f"t{lookup(manifest, term)[0]}"]
         position = leaf[0::2].index(term)
@@ -225,25 +228,21 @@ def test_writing_leaves_identical_files_and_removes_stale_ones(index, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    work = project_folder(tmp_path_factory.mktemp("search-build"))
-    result = subprocess.run([sys.executable, "-m", "generator.cli", "build", str(SAMPLE_TXT)], cwd=work,
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return work / "site"
+def site(built):
+    return built / "site"
 
 
-def test_pages_name_this_sites_worker_and_material_indexes_nothing(built):
-    html = (built / "meetings" / "S-PV-9389.html").read_text(encoding="utf-8")
+def test_pages_name_this_sites_worker_and_material_indexes_nothing(site):
+    html = (site / "meetings" / "S-PV-9389.html").read_text(encoding="utf-8")
     config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
                         .group(1))
     assert config["search"] == "../assets/javascripts/repertoire-search.js"
     assert config["translations"]["search.result.placeholder"]  # the rest of Material's config as it was
-    assert (built / "assets" / "javascripts" / "repertoire-search.js").is_file()
-    material = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert (site / "assets" / "javascripts" / "repertoire-search.js").is_file()
+    material = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert material["docs"] == []
-    assert (built / "search" / "search_index.json").stat().st_size < 1000
-    loaded = si.read_index(built)
+    assert (site / "search" / "search_index.json").stat().st_size < 1000
+    loaded = si.read_index(site)
     assert material["config"]["repertoire"]["version"] == loaded.manifest["version"]
     assert "about.html" in loaded.paths  # the hand-written page too
     assert set(loaded.documents("monusco")) >= {"meetings/S-PV-9389.html", "sections/2023-i-24.html"}

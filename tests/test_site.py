@@ -1,68 +1,9 @@
-"""The whole pipeline on the bundled text source: a real strict MkDocs build, then its HTML."""
+"""The whole pipeline on the bundled text source: a real strict MkDocs build (`built`, tests/conftest.py), then its HTML."""
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import sys
-from html.parser import HTMLParser
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
-import pytest
-
-from conftest import ROOT, SAMPLE_TXT
-
-
-class _Page(HTMLParser):
-    """Links, ids and visible text of one built page."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.links: list[str] = []
-        self.ids: set[str] = set()
-        self.text: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if "id" in attrs:
-            self.ids.add(attrs["id"])
-        if tag == "a" and attrs.get("href"):
-            self.links.append(attrs["href"])
-        if tag in ("script", "style"):
-            self._skip += 1
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style"):
-            self._skip -= 1
-
-    def handle_data(self, data):
-        if not self._skip:
-            self.text.append(data)
-
-
-def read_page(path: Path) -> _Page:
-    page = _Page()
-    page.feed(path.read_text(encoding="utf-8"))
-    return page
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """Build the site from the bundled text source with the real CLI, in a scratch copy of the project files."""
-    work = tmp_path_factory.mktemp("build")
-    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
-    shutil.copytree(ROOT / "content", work / "content",
-                    ignore=lambda d, names: [n for n in names if n not in ("about.md",) and d == str(ROOT / "content")])
-    result = subprocess.run([sys.executable, "-m", "generator.cli", "build", str(SAMPLE_TXT)],
-                            cwd=work, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return work
-
-
-def html_pages(site: Path):
-    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+from tests.support.site_pages import check_internal_links, html_pages, read_page
 
 
 def test_one_page_per_meeting_at_stable_address(built):
@@ -103,28 +44,6 @@ def test_symbols_link_to_site_page_or_official_document(built):
     for symbol, slug in (("S/RES/2378(2017)", "s-res-2378-2017"), ("S/2018/1183", "s-2018-1183"), ("A/78/2", "a-78-2")):
         assert f"../documents/{slug}.html" in section.links
         assert f"https://undocs.org/en/{symbol}" in read_page(built / "site" / "documents" / f"{slug}.html").links
-
-
-def check_internal_links(site: Path) -> int:
-    """Asserts that every link between pages of a built site, anchor included, resolves; returns how many."""
-    ids: dict[Path, set] = {}
-    checked = 0
-    for path in html_pages(site):
-        for href in read_page(path).links:
-            parts = urlsplit(href)
-            if parts.scheme or href.startswith("//") or href.startswith("mailto:"):
-                continue
-            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
-            if target.is_dir():
-                target = target / "index.html"
-            assert target.exists(), f"{path.relative_to(site)} links to missing {href}"
-            if parts.fragment and target.suffix == ".html":
-                if target not in ids:
-                    ids[target] = read_page(target).ids
-                assert parts.fragment in ids[target], \
-                    f"{path.relative_to(site)}: no #{parts.fragment} in {target.relative_to(site)}"
-            checked += 1
-    return checked
 
 
 def test_every_internal_link_resolves(built):

@@ -10,9 +10,8 @@ from dataclasses import asdict
 import pytest
 
 from generator.assemble.sources import read_sources
+from tests.support.paths import SAMPLE_TXT
 from tests.support.synthetic import write_synthetic_source, write_synthetic_sources
-
-from conftest import SAMPLE_TXT
 
 
 @pytest.fixture(scope="module", params=[1, 2])

@@ -9,7 +9,8 @@ from generator.assemble.sources import read_sources
 from generator.model.errors import RepertoireError
 from generator.parse.text import parse_text, plain_text, split_markers
 
-from conftest import SAMPLE_TXT
+from tests.support.builders import cli_build, project_folder
+from tests.support.paths import SAMPLE_TXT
 
 
 def test_section_identity(sample_section):
@@ -254,14 +255,7 @@ def test_footnote_markers_in_table_cells(tmp_path):
     assert meeting.speakers == ["China", "France"] and meeting.footnotes == [2]
     assert repertoire.problems == []
     # On the site the table's footnote is a real footnote of the section and of the meeting page.
-    import subprocess
-    import sys
-
-    from conftest import project_folder
-    project_folder(tmp_path)
-    result = subprocess.run([sys.executable, "-m", "generator.cli", "build", str(path)], cwd=tmp_path,
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    cli_build(project_folder(tmp_path), path)
     pages = [tmp_path / "site" / "meetings" / "S-PV-9001.html", *(tmp_path / "site").glob("sections/*-3.html")]
     assert len(pages) == 2
     for page in pages:

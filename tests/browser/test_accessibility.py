@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from .conftest import AXE, _new_page, artifact, open_context, shot
+from tests.support.browser import AXE, artifact, new_page, open_context, shot
 
 # The page kinds a reader lands on. Country pages (countries/<name>.html) are
 # picked up when the site has them; the countries index is checked always.
@@ -31,7 +31,7 @@ def run_axe(page) -> dict:
 
 def test_no_serious_or_critical_violations(browser, site):
     context = open_context(browser, site, "http")
-    page = _new_page(context, "http")
+    page = new_page(context, "http")
     report, serious = {}, []
     try:
         for address in axe_pages(site):

@@ -5,7 +5,7 @@ import re
 import zipfile
 from collections import Counter
 
-from .conftest import artifact, shot, wait_for_search
+from tests.support.browser import artifact, new_page, open_context, shot, wait_for_search
 
 
 def test_archive_is_a_dated_zip_of_the_whole_site(site):
@@ -22,10 +22,8 @@ def test_archive_is_a_dated_zip_of_the_whole_site(site):
 
 
 def test_clicking_through_the_archive_fetches_only_files_from_disk(browser, site):
-    from .conftest import _new_page, open_context
-
     context = open_context(browser, site, "file")
-    page = _new_page(context, "file")
+    page = new_page(context, "file")
     visited = []
 
     def arrive(pattern: str) -> None:

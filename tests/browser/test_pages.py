@@ -9,7 +9,7 @@ import pytest
 
 from generator.model.symbols import find_symbols
 
-from .conftest import artifact, shot
+from tests.support.browser import artifact, open_context, shot
 
 MEETING = "meetings/S-PV-9389.html"
 SECTION = "sections/2023-i-24.html"
@@ -119,8 +119,6 @@ def symbol_links(page, site, address: str) -> tuple[int, list[str]]:
 
 
 def test_every_symbol_is_a_link_to_the_site_or_the_official_document(browser, site):
-    from .conftest import open_context
-
     # Every generated page: the text is the page's HTML as built, so Material's scripts are left out (faster).
     context = open_context(browser, site, "http", java_script_enabled=False)
     page = context.new_page()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .conftest import shot, wait_for_search
+from tests.support.browser import shot, wait_for_search
 
 
 def open_search(page) -> None:

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SAMPLE_TXT, copy_hand_written, shot
+from tests.support.browser import shot
+from tests.support.builders import copy_hand_written
+from tests.support.paths import ROOT, SAMPLE_TXT
 
 MARKER = "Preview marker: edited while serving"
 
