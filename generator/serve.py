@@ -74,6 +74,7 @@ def generate(sources: Optional[Sequence[Path]], sources_dir: Path, content_dir: 
     """Parse the sources and refresh the pages in content_dir; returns what changed."""
     from generator.assemble.sources import read_sources
     from generator.site.build import default_sources, document_base, read_config
+    from generator.link.index import SiteIndex
     from generator.render.renderer import SiteRenderer
 
     config = read_config(config_file)
@@ -82,7 +83,9 @@ def generate(sources: Optional[Sequence[Path]], sources_dir: Path, content_dir: 
         raise RepertoireError(None, "the sources hold no Repertoire section")
     for problem in repertoire.problems:
         print(f"repertoire: warning: {problem}", file=sys.stderr)
-    pages = SiteRenderer(repertoire, document_base(config), template_dirs).pages()
+    index = SiteIndex.build(repertoire, document_base(config))
+    repertoire.problems.extend(p for p in index.problems if p not in repertoire.problems)
+    pages = SiteRenderer(index, template_dirs).pages()
     return refresh_content(pages, content_dir)
 
 
@@ -162,7 +165,7 @@ def serve(sources: Optional[Sequence[Path]], content_dir: Path, config_file: Pat
     from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.exceptions import MkDocsException
 
-    from generator.render.renderer import BUNDLED_TEMPLATES
+    from generator.render.environment import BUNDLED_TEMPLATES
 
     host, _, port = address.rpartition(":")
     if not host or not port.isdigit():

@@ -18,9 +18,9 @@ from generator.site import search_index as si
 @pytest.fixture(scope="module")
 def site_index():
     from generator.assemble.sources import read_sources
-    from generator.render.renderer import SiteRenderer
+    from generator.link.index import SiteIndex
 
-    return SiteRenderer(read_sources([SAMPLE_TXT]), "https://undocs.org/en/").index
+    return SiteIndex.build(read_sources([SAMPLE_TXT]))
 
 
 @pytest.fixture(scope="module")

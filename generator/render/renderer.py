@@ -1,9 +1,9 @@
-"""Pages from the model: one Jinja2 template per page kind (templates/<kind>.md.j2).
+"""Pages from the linked index: one Jinja2 template per page kind (templates/<kind>.md.j2).
 
-A user may override any template by putting a file of the same name in a
-folder given with `--templates`; it is searched before the bundled ones.
-Templates receive the model objects and a `link` (PageLinker) bound to the
-page being written; they never see source files.
+`SiteRenderer` renders what it is given: a `SiteIndex` (generator.link.index) already built
+from the model. Templates are found as generator.render.environment says (a folder given with
+`--templates` first, then the bundled ones); they receive the model objects and a `link`
+(PageLinker) bound to the page being written; they never see source files.
 
 Pages are written in two passes: every page first, recording which page
 links to which, then each page's "What links here" (what_links_here.md.j2)
@@ -13,18 +13,10 @@ pages: `pages()` maps content-relative paths to text, whatever the file type.
 from __future__ import annotations
 
 import gc
-import html
-import json
-import multiprocessing
-import os
-import re
 import tempfile
 from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional
-
-import jinja2
+from typing import Callable, Iterable, Optional
 
 from generator import settings
 from generator.render import opendata
@@ -33,59 +25,16 @@ from generator.parse.dhl.library import table_citation
 from generator.link.catalogue import BODY, BRIEFER, COUNTRY, DOCUMENT, MISSION, supported_statements
 from generator.link.index import (
     BODIES_INDEX, BRIEFERS_INDEX, COUNTRIES_INDEX, DATA_INDEX, DOCUMENTS_INDEX, HOME, MEETINGS_INDEX, MISSIONS_INDEX,
-    SECTIONS_INDEX, TOPICS_INDEX, LinkRecorder, PageLinker, SiteIndex, anchor, human_date, natural_key,
-    paragraph_anchor, supplement_label,
+    SECTIONS_INDEX, TOPICS_INDEX, LinkRecorder, PageLinker, SiteIndex, anchor, natural_key,
 )
-from generator.model import Meeting, Repertoire, Section, to_json_dict
-from generator.progress import progress
+from generator.model import Meeting, Section, to_json_dict
 from generator.model.symbols import parse_symbol
+from generator.render.environment import make_environment
+from generator.render.parallel import on_every_core
 
-BUNDLED_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 KIND_NAMES = {"meeting": "meeting record", "resolution": "Security Council resolution",
               "prst": "statement by the President of the Security Council", "document": "document",
               "ga-resolution": "General Assembly resolution", "agenda": "agenda"}
-
-
-class _TemplateCache(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept between builds, as Python keeps __pycache__ (compiling them all
-    costs every rendering process a quarter of a second). Keyed by each template's source; a
-    cache that cannot be written just means compiling again, never a failed build."""
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            os.makedirs(self.directory, exist_ok=True)
-            super().dump_bytecode(bucket)
-        except OSError:
-            pass
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except (OSError, ValueError, EOFError):
-            bucket.reset()
-
-
-def make_environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
-    search_path = [str(p) for p in template_dirs] + [str(BUNDLED_TEMPLATES)]
-    env = jinja2.Environment(
-        bytecode_cache=_TemplateCache(str(settings.cache_dir() / "templates")),
-        loader=jinja2.FileSystemLoader(search_path),
-        autoescape=False,  # output is Markdown; text is escaped by `link.escape`/`link.text`
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        auto_reload=False,  # one environment per build (serve makes a new one per regeneration)
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["human_date"] = human_date
-    env.filters["anchor"] = anchor
-    env.filters["para"] = paragraph_anchor
-    env.filters["supplement_label"] = supplement_label
-    env.globals["symbol_kind"] = lambda symbol: parse_symbol(symbol).kind
-    # JSON strings are valid YAML scalars: safe front matter whatever the text holds. Themes put
-    # the title and description into the HTML unescaped, so they are HTML-escaped first.
-    env.filters["yaml"] = lambda value: json.dumps(html.escape(str(value), quote=True), ensure_ascii=False)
-    return env
 
 
 def section_label(section: Section) -> str:
@@ -130,60 +79,10 @@ def by_meeting(places: list) -> list[tuple]:
     return [(items[0].section, meeting, items) for (_, meeting), items in groups.items()]
 
 
-_PAGES_PER_CHUNK = 250
-_WORK: Optional[tuple] = None  # (function, items) of the running `_on_every_core`, inherited by forked workers
-
-
-def _work_chunk(positions: range) -> tuple[list, dict[str, set[str]]]:
-    function, items = _WORK
-    recorder = LinkRecorder()
-    return [function(items[position], recorder) for position in positions], dict(recorder.sources)
-
-
-def _on_every_core(function: Callable[[Any, LinkRecorder], Any], items: list, jobs: int,
-                   label: str) -> tuple[list, LinkRecorder]:
-    """[function(item, recorder) for item in items] on every core, and the links all of them recorded.
-
-    Forked workers inherit the model and the index (nothing to pickle on the way in) and send back
-    results and links. Chunks interleave (items 0, n, 2n ... then 1, n + 1 ...): pages of one kind
-    come together in `items`, and a few kinds (countries, missions) cost a hundred times more than
-    the rest, so consecutive chunks would leave one core working alone at the end.
-    """
-    global _WORK
-    recorder = LinkRecorder()
-    bar = progress(len(items), label)
-    chunk_count = -(-len(items) // _PAGES_PER_CHUNK)
-    jobs = min(jobs, chunk_count)
-    try:
-        if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-            results = []
-            for item in items:
-                results.append(function(item, recorder))
-                bar.update()
-            return results, recorder
-        _WORK = (function, items)
-        results = [None] * len(items)
-        chunks = [range(first, len(items), chunk_count) for first in range(chunk_count)]
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            for chunk, (done, links) in zip(chunks, pool.map(_work_chunk, chunks)):
-                for position, result in zip(chunk, done):
-                    results[position] = result
-                for target, sources in links.items():
-                    recorder.sources[target].update(sources)
-                bar.update(len(done))
-        return results, recorder
-    finally:
-        _WORK = None
-        bar.close()
-
-
 class SiteRenderer:
-    def __init__(self, repertoire: Repertoire, document_base: str, template_dirs: Iterable[Path] = (),
-                 site_url: Optional[str] = None, jobs: Optional[int] = None):
+    def __init__(self, index: SiteIndex, template_dirs: Iterable[Path] = (), jobs: Optional[int] = None):
+        self.index = index
         self.jobs = settings.workers() if jobs is None else max(1, jobs)
-        self.index = SiteIndex.build(repertoire, document_base, site_url)
-        # What the linker found wrong (names that are no State ...) is reported with the parsers' problems.
-        repertoire.problems.extend(p for p in self.index.problems if p not in repertoire.problems)
         self.env = make_environment(template_dirs)
         self._statements: dict[tuple, dict[int, str]] = {}
         self._links_to: dict[str, set[str]] = {}  # page -> pages linking to it, between the two passes
@@ -253,7 +152,7 @@ class SiteRenderer:
                 render("document", page, symbol=parse_symbol(symbol), kind_name=KIND_NAMES,
                        places=catalogue.documents.get(symbol, []), adoptions=index.adoptions(symbol))
         self._indexes(render)
-        bodies, recorder = _on_every_core(self._render_planned_page, planned, self.jobs, "Writing pages")
+        bodies, recorder = on_every_core(self._render_planned_page, planned, self.jobs, "Writing pages")
         addresses = [page for _, page, _ in planned]
         self._links_to = recorder.sources
         with tempfile.TemporaryDirectory(prefix="repertoire-data-") as scratch:
@@ -261,7 +160,7 @@ class SiteRenderer:
             # files, one at a time, rather than all at once through a pipe.
             data_files = Background(lambda: self._write_data_files(Path(scratch)), inline=self.jobs <= 1)
             try:
-                footers, _ = _on_every_core(self._what_links_here, addresses, self.jobs, "Linking pages")
+                footers, _ = on_every_core(self._what_links_here, addresses, self.jobs, "Linking pages")
                 self._links_to = {}
                 for position, (page, footer) in enumerate(zip(addresses, footers)):
                     body, bodies[position] = bodies[position], None

@@ -22,10 +22,11 @@ import yaml
 from generator.assemble.sources import read_sources
 from generator.model.errors import RepertoireError
 from generator.site.staging import MANIFEST, ContentStager, link_or_copy
-from generator.link.index import DEFAULT_DOCUMENT_BASE
+from generator.link.index import DEFAULT_DOCUMENT_BASE, SiteIndex
 from generator.model import Problem
 from generator.parse import TEXT_SUFFIXES
-from generator.render.renderer import BUNDLED_TEMPLATES, SiteRenderer
+from generator.render.environment import BUNDLED_TEMPLATES
+from generator.render.renderer import SiteRenderer
 from generator.site.report import build_report
 from generator.background import Background
 from generator.site.search_index import documents as search_documents, prepare_search_index
@@ -241,12 +242,14 @@ def build_site(sources: Iterable[Path], content_dir: Path, site_dir: Path, confi
     try:
         new_content.mkdir(parents=True)
         stager = ContentStager(content_dir, new_content)
-        renderer = SiteRenderer(repertoire, document_base(config), template_dirs, site_url=config.get("site_url"))
+        index = SiteIndex.build(repertoire, document_base(config), config.get("site_url"))
+        # What the linker found wrong (names that are no State ...) is reported with the parsers' problems.
+        repertoire.problems.extend(p for p in index.problems if p not in repertoire.problems)
+        renderer = SiteRenderer(index, template_dirs)
         renderer.write(stager.add)  # each page goes to disk as it is finished
         changes = stager.finish()
         page_count = changes.kept + len(changes.written)
         # The search index is made in a forked process (it has the model) while MkDocs builds.
-        index = renderer.index
         search_index = Background(lambda: prepare_search_index(search_documents(index), new_content),
                                   inline=renderer.jobs <= 1)
         del index
