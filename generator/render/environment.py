@@ -19,7 +19,6 @@ import jinja2
 
 from generator import settings
 from generator.link.index import anchor, human_date, paragraph_anchor, supplement_label
-from generator.model.symbols import parse_symbol
 
 BUNDLED_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 BUNDLED_PREFIX = "bundled"  # "bundled/meeting.md.j2": the bundled template, whatever the user's folders hold
@@ -66,7 +65,6 @@ def make_environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
     env.filters["anchor"] = anchor
     env.filters["para"] = paragraph_anchor
     env.filters["supplement_label"] = supplement_label
-    env.globals["symbol_kind"] = lambda symbol: parse_symbol(symbol).kind
     # JSON strings are valid YAML scalars: safe front matter whatever the text holds. Themes put
     # the title and description into the HTML unescaped, so they are HTML-escaped first.
     env.filters["yaml"] = lambda value: json.dumps(html.escape(str(value), quote=True), ensure_ascii=False)

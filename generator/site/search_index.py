@@ -206,7 +206,7 @@ def documents(index) -> list[SearchDocument]:
 def _documents(index) -> Iterable[SearchDocument]:
     from generator.link.catalogue import BRIEFER, COUNTRY, DOCUMENT
     from generator.link.index import INDEXES, paragraph_anchor
-    from generator.render.renderer import KIND_NAMES, section_label
+    from generator.render.contexts import KIND_NAMES, section_label
     from generator.model.symbols import parse_symbol
 
     titles = index.titles
