@@ -34,6 +34,9 @@ Planned = tuple[str, str, contexts.Context]  # (template, page, its context)
 
 
 class SiteRenderer:
+    """Writes every page of a linked index with the templates (the user's `template_dirs` first),
+    on `jobs` processes (default: generator.settings.workers())."""
+
     def __init__(self, index: SiteIndex, template_dirs: Iterable[Path] = (), jobs: Optional[int] = None):
         self.index = index
         self.jobs = settings.workers() if jobs is None else max(1, jobs)
