@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_parallel.py [N] [--seed S] [--repeat R]
 
 Generates N synthetic meetings (default 4,000, one source file per supplement
-year), then times `read_sources` and `SiteRenderer.pages()` with jobs=1 and
+year), then times `read_sources`, and `SiteIndex.build` with `SiteRenderer.pages()`, with jobs=1 and
 with every core, alternating, best of R runs each (default 2). Checks that both
 give the same model and the same pages. Not part of the test suite.
 """
@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from generator.assemble.sources import read_sources  # noqa: E402
+from generator.link.index import SiteIndex  # noqa: E402
 from generator.settings import workers as default_jobs  # noqa: E402
 from generator.pipeline import link
 from generator.render.renderer import SiteRenderer  # noqa: E402
@@ -46,9 +47,8 @@ def main() -> None:
         parse_one, model = best_of(args.repeat, lambda: read_sources(files, jobs=1))
         parse_all, model_all = best_of(args.repeat, lambda: read_sources(files, jobs=cores))
         assert model == model_all, "parallel parsing changed the model"
-        render_one, pages = best_of(args.repeat, lambda: SiteRenderer(link(model), jobs=1).pages())
-        render_all, pages_all = best_of(args.repeat,
-                                        lambda: SiteRenderer(link(model), jobs=cores).pages())
+        render_one, pages = best_of(args.repeat, lambda: SiteRenderer(SiteIndex.build(model), jobs=1).pages())
+        render_all, pages_all = best_of(args.repeat, lambda: SiteRenderer(SiteIndex.build(model), jobs=cores).pages())
         assert pages == pages_all, "parallel rendering changed the pages"
     print(f"{args.meetings:,} meetings, {len(files)} source files, {len(pages):,} pages, {cores} cores")
     print(f"{'stage':<10} | {'1 core s':>9} | {f'{cores} cores s':>10} | speed-up")

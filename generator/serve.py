@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from generator.model.errors import RepertoireError
 from generator.pipeline import default_sources, preview
-from generator.render.renderer import BUNDLED_TEMPLATES
+from generator.render.environment import BUNDLED_TEMPLATES
 
 DEFAULT_ADDRESS = "127.0.0.1:8000"
 _SETTLE_SECONDS = 0.3  # an editor's save is several file events: wait for them to settle

@@ -174,12 +174,12 @@ def test_unknown_name_is_a_problem_not_a_page(tmp_path):
     source = tmp_path / "variant.txt"
     source.write_text(SOURCE.replace("(Switzerland, United States and Mozambique)",
                                      "(Switzerland, United States of America and Narnia)"), encoding="utf-8")
-    repertoire = read_sources([source])
-    pages = SiteRenderer(link(repertoire)).pages()
+    index = SiteIndex.build(read_sources([source]))
+    pages = SiteRenderer(index).pages()
     assert "countries/united-states.md" in pages and "countries/united-states-of-america.md" not in pages
     assert "837" in pages["countries/united-states.md"]
     assert not any("narnia" in page for page in pages)
-    assert any("Narnia" in p.message and "837" in p.place for p in repertoire.problems)
+    assert any("Narnia" in p.message and "837" in p.place for p in index.problems)
 
 
 # Missions, bodies and initiatives -------------------------------------------------------------
@@ -335,7 +335,7 @@ def test_meeting_page_offers_a_citation_and_its_address(built, section):
 
 def test_citation_address_uses_site_url():
     repertoire = read_sources([SAMPLE_TXT])
-    pages = SiteRenderer(link(repertoire, {"site_url": "https://example.org/repertoire/"})).pages()
+    pages = SiteRenderer(SiteIndex.build(repertoire, site_url="https://example.org/repertoire/")).pages()
     assert "`https://example.org/repertoire/meetings/S-PV-9413.html`" in pages["meetings/S-PV-9413.md"]
 
 
@@ -372,7 +372,7 @@ def test_one_briefer_whatever_the_case_of_its_title():
     section = Section("1", "Item", supplement=2023, part="I", sources=["x.txt"], meetings=[
         Meeting("S/PV.1", "2023-01-01", rule_39=["Special Envoy for Syria"]),
         Meeting("S/PV.2", "2023-01-02", rule_39=["Special Envoy for syria"])])
-    pages = SiteRenderer(link(Repertoire([section]))).pages()
+    pages = SiteRenderer(SiteIndex.build(Repertoire([section]))).pages()
     briefers = [p for p in pages if p.startswith("briefers/") and p != "briefers/index.md"]
     assert briefers == ["briefers/special-envoy-for-syria.md"]
     assert "S-PV-1.md" in pages[briefers[0]] and "S-PV-2.md" in pages[briefers[0]]
@@ -383,11 +383,11 @@ def test_rule_37_invitations_make_country_pages():
     section = Section("7", "Item", supplement=2023, part="I", sources=["x.txt"], meetings=[
         Meeting("S/PV.1", "2023-01-01", rule_37=["Ukraine", "Türkiye", "Atlantis"]),
         Meeting("S/PV.2", "2023-01-02", rule_37=["Turkey"])])
-    repertoire = Repertoire([section])
-    pages = SiteRenderer(link(repertoire)).pages()
+    index = SiteIndex.build(Repertoire([section]))
+    pages = SiteRenderer(index).pages()
     assert {p for p in pages if p.startswith("countries/") and p != "countries/index.md"} == \
         {"countries/ukraine.md", "countries/turkiye.md"}
     turkiye = pages["countries/turkiye.md"]
     assert "Invited under rule 37" in turkiye and "S-PV-1.md" in turkiye and "S-PV-2.md" in turkiye
     assert "](<../countries/ukraine.md>)" in pages["meetings/S-PV-1.md"]
-    assert [p.place for p in repertoire.problems if "Atlantis" in p.message] == ["meeting S/PV.1"]
+    assert [p.place for p in index.problems if "Atlantis" in p.message] == ["meeting S/PV.1"]

@@ -22,8 +22,8 @@ def synthetic(tmp_path_factory):
     folder = tmp_path_factory.mktemp("synthetic")
     files = write_synthetic_sources(folder / "sources", 400, seed=3).files
     repertoire = read_sources(files, jobs=1)
-    renderer = SiteRenderer(link(repertoire))
-    return folder, files, renderer.index, renderer.pages()
+    index = SiteIndex.build(repertoire)
+    return folder, files, index, SiteRenderer(index).pages()
 
 
 def footnote_links(text: str) -> list[str]:

@@ -19,9 +19,9 @@ from tests.support.paths import ROOT, SAMPLE_TXT
 @pytest.fixture(scope="module")
 def site_index():
     from generator.assemble.sources import read_sources
-    from generator.pipeline import link
+    from generator.link.index import SiteIndex
 
-    return link(read_sources([SAMPLE_TXT]))
+    return SiteIndex.build(read_sources([SAMPLE_TXT]))
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 """Compiled templates are kept between builds, never stale and never in the way."""
 from __future__ import annotations
 
-from generator.render.renderer import make_environment
+from generator.render.environment import make_environment
 
 
 def test_a_changed_template_is_compiled_again(tmp_path, monkeypatch):

@@ -56,6 +56,11 @@ class Dataset:
     columns: tuple[Column, ...]
     format: str  # csv or json
 
+    @property
+    def name(self) -> str:
+        """The file's name, without its folder: "meetings.csv"."""
+        return self.path.rsplit("/", 1)[-1]
+
 
 DATASETS = (
     Dataset(MEETINGS_CSV, "Meetings", "One row per meeting of the meetings tables.", _SECTION_COLUMNS + (
@@ -210,7 +215,7 @@ def datapackage() -> dict:
     """A Frictionless Data Package descriptor of the files (https://specs.frictionlessdata.io/)."""
     resources = []
     for dataset in DATASETS:
-        resource = {"name": dataset.path.rsplit("/", 1)[1].replace(".", "-"), "path": dataset.path.split("/", 1)[1],
+        resource = {"name": dataset.name.replace(".", "-"), "path": dataset.path.split("/", 1)[1],
                     "title": dataset.title, "description": dataset.description, "format": dataset.format,
                     "encoding": "utf-8", "mediatype": "text/csv" if dataset.format == "csv" else "application/json"}
         if dataset.format == "csv":

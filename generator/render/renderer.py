@@ -1,194 +1,61 @@
-"""Pages from the model: one Jinja2 template per page kind (templates/<kind>.md.j2).
+"""Pages from the linked index: one Jinja2 template per page kind (templates/<kind>.md.j2).
 
-A user may override any template by putting a file of the same name in a
-folder given with `--templates`; it is searched before the bundled ones.
-Templates receive the model objects and a `link` (PageLinker) bound to the
-page being written; they never see source files.
+`SiteRenderer` renders what it is given: a `SiteIndex` (generator.link.index) already built
+from the model. Each page's template gets the context generator.render.contexts makes for it;
+templates are found as generator.render.environment says (a folder given with `--templates`
+first, then the bundled ones); they never see source files.
 
-Pages are written in two passes: every page first, recording which page
-links to which, then each page's "What links here" (what_links_here.md.j2)
-is appended. The open data files (generator.render.opendata) are returned with the
-pages: `pages()` maps content-relative paths to text, whatever the file type.
+Pages are written in two passes (on every core, generator.render.parallel): every page first,
+recording which page links to which, then each page's "What links here" (what_links_here.md.j2)
+is appended. The open data files (generator.render.opendata) are returned with the pages:
+`pages()` maps content-relative paths to text, whatever the file type.
 """
 from __future__ import annotations
 
 import gc
-import html
-import json
-import multiprocessing
-import os
-import re
 import tempfile
-from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional
-
-import jinja2
+from typing import Callable, Iterable, Optional
 
 from generator import settings
-from generator.render import opendata
 from generator.background import Background
-from generator.parse.dhl.library import table_citation
-from generator.link.catalogue import BODY, BRIEFER, COUNTRY, DOCUMENT, MISSION, supported_statements
-from generator.link.index import (
-    BODIES_INDEX, BRIEFERS_INDEX, COUNTRIES_INDEX, DATA_INDEX, DOCUMENTS_INDEX, HOME, MEETINGS_INDEX, MISSIONS_INDEX,
-    SECTIONS_INDEX, TOPICS_INDEX, LinkRecorder, PageLinker, SiteIndex, anchor, human_date, natural_key,
-    paragraph_anchor, supplement_label,
+from generator.link.catalogue import BODY, DOCUMENT, MISSION, supported_statements
+from generator.link.index import LinkRecorder, SiteIndex
+from generator.link.pages import (
+    BODIES, BRIEFERS, COUNTRIES, DATA, DOCUMENTS, HOME, KINDS, MEETINGS, MISSIONS, RECORD_TEMPLATE, SECTIONS,
+    TOPICS, WHAT_LINKS_HERE_TEMPLATE, PageKind, built_address, topic_address,
 )
-from generator.model import Meeting, Repertoire, Section, to_json_dict
-from generator.progress import progress
-from generator.model.symbols import parse_symbol
+from generator.model import Section, to_json_dict
+from generator.render import contexts, opendata
+from generator.render.environment import make_environment
+from generator.render.parallel import on_every_core
 
-BUNDLED_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
-KIND_NAMES = {"meeting": "meeting record", "resolution": "Security Council resolution",
-              "prst": "statement by the President of the Security Council", "document": "document",
-              "ga-resolution": "General Assembly resolution", "agenda": "agenda"}
+Planned = tuple[str, str, contexts.Context]  # (template, page, its context)
 
-
-class _TemplateCache(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept between builds, as Python keeps __pycache__ (compiling them all
-    costs every rendering process a quarter of a second). Keyed by each template's source; a
-    cache that cannot be written just means compiling again, never a failed build."""
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            os.makedirs(self.directory, exist_ok=True)
-            super().dump_bytecode(bucket)
-        except OSError:
-            pass
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except (OSError, ValueError, EOFError):
-            bucket.reset()
-
-
-def make_environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
-    search_path = [str(p) for p in template_dirs] + [str(BUNDLED_TEMPLATES)]
-    env = jinja2.Environment(
-        bytecode_cache=_TemplateCache(str(settings.cache_dir() / "templates")),
-        loader=jinja2.FileSystemLoader(search_path),
-        autoescape=False,  # output is Markdown; text is escaped by `link.escape`/`link.text`
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        auto_reload=False,  # one environment per build (serve makes a new one per regeneration)
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["human_date"] = human_date
-    env.filters["anchor"] = anchor
-    env.filters["para"] = paragraph_anchor
-    env.filters["supplement_label"] = supplement_label
-    env.globals["symbol_kind"] = lambda symbol: parse_symbol(symbol).kind
-    # JSON strings are valid YAML scalars: safe front matter whatever the text holds. Themes put
-    # the title and description into the HTML unescaped, so they are HTML-escaped first.
-    env.filters["yaml"] = lambda value: json.dumps(html.escape(str(value), quote=True), ensure_ascii=False)
-    return env
-
-
-def section_label(section: Section) -> str:
-    where = [f"{section.supplement} supplement" if section.supplement else None,
-             f"Part {section.part}" if section.part else None, section.group]
-    return ", ".join(w for w in where if w)
-
-
-def citation(section: Section, footnote: Optional[int]) -> str:
-    """'Repertoire of the Practice of the Security Council, 2023 supplement, Part I, section 24, footnote 834'."""
-    where = ["Repertoire of the Practice of the Security Council",
-             f"{section.supplement} supplement" if section.supplement else None,
-             f"Part {section.part}" if section.part else None, f"section {section.number}",
-             f"footnote {footnote}" if footnote is not None else None]
-    return ", ".join(w for w in where if w)
-
-
-def library_tables(meeting: Meeting) -> list[tuple[str, str]]:
-    """(title, official address) of each of the Library's tables the meeting was read from."""
-    return list(dict.fromkeys(filter(None, map(table_citation, meeting.sources))))
-
-
-def topic_letters(topics) -> dict[str, list]:
-    """Agenda items alphabetically, under their initial ("#" for a digit or another script)."""
-    letters: dict[str, list] = {}
-    for topic in sorted(topics, key=lambda t: (anchor(t.title), t.slug)):
-        initial = anchor(topic.title)[:1].upper()
-        letters.setdefault(initial if initial.isalpha() else "#", []).append(topic)
-    return dict(sorted(letters.items(), key=lambda item: (item[0] == "#", item[0])))
-
-
-def _other(meeting: Optional[Meeting], shown: Optional[Meeting]) -> Optional[Meeting]:
-    """`meeting`, unless the page already shows it (the same meeting as its section's neighbour)."""
-    return None if meeting is None or (shown is not None and shown.symbol == meeting.symbol) else meeting
-
-
-def by_meeting(places: list) -> list[tuple]:
-    """Places grouped by (section, meeting) in first-seen order: [(section, meeting symbol or None, [places])]."""
-    groups: dict[tuple, list] = {}
-    for place in places:
-        groups.setdefault((id(place.section), place.meeting), []).append(place)
-    return [(items[0].section, meeting, items) for (_, meeting), items in groups.items()]
-
-
-_PAGES_PER_CHUNK = 250
-_WORK: Optional[tuple] = None  # (function, items) of the running `_on_every_core`, inherited by forked workers
-
-
-def _work_chunk(positions: range) -> tuple[list, dict[str, set[str]]]:
-    function, items = _WORK
-    recorder = LinkRecorder()
-    return [function(items[position], recorder) for position in positions], dict(recorder.sources)
-
-
-def _on_every_core(function: Callable[[Any, LinkRecorder], Any], items: list, jobs: int,
-                   label: str) -> tuple[list, LinkRecorder]:
-    """[function(item, recorder) for item in items] on every core, and the links all of them recorded.
-
-    Forked workers inherit the model and the index (nothing to pickle on the way in) and send back
-    results and links. Chunks interleave (items 0, n, 2n ... then 1, n + 1 ...): pages of one kind
-    come together in `items`, and a few kinds (countries, missions) cost a hundred times more than
-    the rest, so consecutive chunks would leave one core working alone at the end.
-    """
-    global _WORK
-    recorder = LinkRecorder()
-    bar = progress(len(items), label)
-    chunk_count = -(-len(items) // _PAGES_PER_CHUNK)
-    jobs = min(jobs, chunk_count)
-    try:
-        if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-            results = []
-            for item in items:
-                results.append(function(item, recorder))
-                bar.update()
-            return results, recorder
-        _WORK = (function, items)
-        results = [None] * len(items)
-        chunks = [range(first, len(items), chunk_count) for first in range(chunk_count)]
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            for chunk, (done, links) in zip(chunks, pool.map(_work_chunk, chunks)):
-                for position, result in zip(chunk, done):
-                    results[position] = result
-                for target, sources in links.items():
-                    recorder.sources[target].update(sources)
-                bar.update(len(done))
-        return results, recorder
-    finally:
-        _WORK = None
-        bar.close()
+# What each kind's index page gets (its template and address are the kind's, generator.link.pages).
+INDEX_CONTEXTS: dict[PageKind, Callable[[SiteIndex], dict]] = {
+    HOME: contexts.home, SECTIONS: contexts.sections_index, MEETINGS: contexts.meetings_index,
+    TOPICS: contexts.topics_index, COUNTRIES: contexts.countries_index,
+    MISSIONS: partial(contexts.missions_index, kind=MISSION), BODIES: partial(contexts.missions_index, kind=BODY),
+    BRIEFERS: contexts.briefers_index, DOCUMENTS: contexts.documents_index, DATA: contexts.data_index,
+}
 
 
 class SiteRenderer:
+    """Writes every page of a linked index with the templates (the user's `template_dirs` first),
+    on `jobs` processes (default: generator.settings.workers())."""
+
     def __init__(self, index: SiteIndex, template_dirs: Iterable[Path] = (), jobs: Optional[int] = None):
-        self.jobs = settings.workers() if jobs is None else max(1, jobs)
         self.index = index
+        self.jobs = settings.workers() if jobs is None else max(1, jobs)
         self.env = make_environment(template_dirs)
         self._statements: dict[tuple, dict[int, str]] = {}
         self._links_to: dict[str, set[str]] = {}  # page -> pages linking to it, between the two passes
 
-    def _render(self, template_name: str, page: str, recorder: Optional[LinkRecorder], **context) -> str:
+    def _render(self, template_name: str, page: str, recorder: Optional[LinkRecorder], context: dict) -> str:
         template = self.env.get_template(f"{template_name}.md.j2")
-        return template.render(link=PageLinker(self.index, page, recorder), index=self.index,
-                               section_label=section_label, page=page, **context)
+        return template.render(**contexts.base(self.index, page, recorder), **context)
 
     def statements(self, section: Section) -> dict[int, str]:
         if section.key not in self._statements:
@@ -216,41 +83,47 @@ class SiteRenderer:
         finally:
             gc.unfreeze()
 
-    def _write(self, sink: Callable[[str, bytes], None]) -> None:
+    def planned_pages(self) -> list[Planned]:
+        """Every page, in the order they are written: (template, page, its context)."""
         index, catalogue = self.index, self.index.catalogue
-        planned: list[tuple[str, str, dict]] = []
+        planned: list[Planned] = []
 
-        def render(template: str, page: str, **context) -> None:
+        def plan(template: str, page: str, context: contexts.Context) -> None:
             planned.append((template, page, context))
 
         for section in index.repertoire.sections:
-            numbered = list(enumerate(section.paragraphs, 1))
-            told = defaultdict(list)
-            for number, paragraph in numbered:
-                told[paragraph.meeting].append((number, paragraph))
-            render("section", index.section_pages[section.key], section=section, told=told)
+            plan(SECTIONS.template, index.section_pages[section.key], partial(contexts.section, index, section))
             for meeting in section.meetings:
-                self._meeting(render, section, meeting)
+                plan(MEETINGS.template, index.meeting_pages[meeting.symbol],
+                     partial(contexts.meeting, index, section, meeting))
         for meeting in index.repertoire.records:
             if index.meeting_sections.get(meeting.symbol) is None:
-                self._record(render, meeting)
+                plan(RECORD_TEMPLATE, index.meeting_pages[meeting.symbol], partial(contexts.record, index, meeting))
         for key, topic in index.topics.items():
-            render("topic", f"topics/{key}.md", topic=topic)
+            plan(TOPICS.template, topic_address(key), partial(contexts.topic, index, topic))
         for code, country in sorted(catalogue.countries.items(), key=lambda item: item[1].name):
-            self._country(render, code, country)
+            for page, context in contexts.country_pages(index, code, country):
+                plan(COUNTRIES.template, page, context)
         for acronym in catalogue.acronyms.values():
-            self._entity(render, "mission", acronym.kind, acronym.short, {"acronym": acronym},
-                         groups=by_meeting(catalogue.mentions.get((acronym.kind, acronym.short), [])))
+            for page, context in contexts.mission_pages(index, acronym):
+                plan(MISSIONS.template, page, context)  # bodies and initiatives share the missions' template
         for title, meetings in catalogue.briefers.items():
-            self._entity(render, "briefer", BRIEFER, title, {"title": title}, meetings=meetings,
-                         mentions=by_meeting(catalogue.mentions.get((BRIEFER, title), [])))
+            for page, context in contexts.briefer_pages(index, title, meetings):
+                plan(BRIEFERS.template, page, context)
         for symbol in dict.fromkeys([*catalogue.documents, *index.timeline.adoptions]):
             page = index.page_of(DOCUMENT, symbol)
             if page:
-                render("document", page, symbol=parse_symbol(symbol), kind_name=KIND_NAMES,
-                       places=catalogue.documents.get(symbol, []), adoptions=index.adoptions(symbol))
-        self._indexes(render)
-        bodies, recorder = _on_every_core(self._render_planned_page, planned, self.jobs, "Writing pages")
+                plan(DOCUMENTS.template, page, partial(contexts.document, index, symbol))
+        for kind in KINDS:
+            plan(kind.index_template, kind.index_address, partial(INDEX_CONTEXTS[kind], index))
+            if kind.part_template:
+                for year in index.timeline.years:
+                    plan(kind.part_template, index.year_pages[year], partial(contexts.meetings_year, index, year))
+        return planned
+
+    def _write(self, sink: Callable[[str, bytes], None]) -> None:
+        planned = self.planned_pages()
+        bodies, recorder = on_every_core(self._render_planned_page, planned, self.jobs, "Writing pages")
         addresses = [page for _, page, _ in planned]
         self._links_to = recorder.sources
         with tempfile.TemporaryDirectory(prefix="repertoire-data-") as scratch:
@@ -258,7 +131,7 @@ class SiteRenderer:
             # files, one at a time, rather than all at once through a pipe.
             data_files = Background(lambda: self._write_data_files(Path(scratch)), inline=self.jobs <= 1)
             try:
-                footers, _ = _on_every_core(self._what_links_here, addresses, self.jobs, "Linking pages")
+                footers, _ = on_every_core(self._what_links_here, addresses, self.jobs, "Linking pages")
                 self._links_to = {}
                 for position, (page, footer) in enumerate(zip(addresses, footers)):
                     body, bodies[position] = bodies[position], None
@@ -274,7 +147,7 @@ class SiteRenderer:
         index = self.index
         paths = []
         for path, text in opendata.data_files(
-                index.repertoire, lambda symbol: index.meeting_pages[symbol][:-3] + ".html",
+                index.repertoire, lambda symbol: built_address(index.meeting_pages[symbol]),
                 lambda section, number: index.catalogue.footnote_places.get((section.key, number), (None, None)),
                 self.statements, lambda: to_json_dict(index.repertoire)):
             (folder / path).parent.mkdir(parents=True, exist_ok=True)
@@ -282,95 +155,10 @@ class SiteRenderer:
             paths.append(path)
         return paths
 
-    def _render_planned_page(self, planned: tuple[str, str, dict], recorder: LinkRecorder) -> bytes:
+    def _render_planned_page(self, planned: Planned, recorder: LinkRecorder) -> bytes:
         template, page, context = planned
-        return self._render(template, page, recorder, **context).rstrip("\n").encode("utf-8")
+        return self._render(template, page, recorder, context()).rstrip("\n").encode("utf-8")
 
     def _what_links_here(self, page: str, recorder: LinkRecorder) -> str:
-        sources = sorted(self._links_to.get(page, ()), key=self.index.backlink_order)
-        return self._render("what_links_here", page, None, sources=sources)
-
-    def _meeting(self, render, section: Section, meeting) -> None:
-        index = self.index
-        page = index.meeting_pages[meeting.symbol]
-        previous, following = index.neighbours(section, meeting)
-        paragraphs = index.meeting_paragraphs(meeting.symbol)
-        numbers = list(dict.fromkeys([*meeting.footnotes, *(n for _, p in paragraphs for n in p.footnotes)]))
-        footnotes = [f for f in (index.footnote(section, n) for n in numbers) if f]
-        countries = defaultdict(list)
-        for footnote in footnotes:
-            for country in footnote.countries:
-                if footnote.number not in countries[country]:
-                    countries[country].append(footnote.number)
-        before, after = index.in_time(meeting)
-        render("meeting", page, section=section, meeting=meeting, previous=previous, following=following,
-               before=_other(before, previous), after=_other(after, following),
-               paragraphs=paragraphs, footnotes=footnotes, countries=dict(countries),
-               citation=citation(section, index.opening_footnote(meeting)), address=index.address(page),
-               cited_by=index.catalogue.documents.get(meeting.symbol, []), tables=library_tables(meeting))
-
-    def _record(self, render, meeting: Meeting) -> None:
-        """A meeting known only from the Library's tables."""
-        index = self.index
-        page = index.meeting_pages[meeting.symbol]
-        before, after = index.in_time(meeting)
-        render("record", page, meeting=meeting, before=before, after=after, tables=library_tables(meeting),
-               address=index.address(page), cited_by=index.catalogue.documents.get(meeting.symbol, []))
-
-    def _country(self, render, code: str, country) -> None:
-        catalogue = self.index.catalogue
-        groups: dict[tuple, list] = {}
-        for cited in catalogue.country_citations.get(code, []):
-            groups.setdefault((id(cited.section), cited.meeting), []).append(cited)
-        self._entity(render, "country", COUNTRY, code, {"country": country},
-                     groups=[(items[0].section, meeting, items) for (_, meeting), items in groups.items()],
-                     invitations=catalogue.invitations.get(code, []))
-
-    def _entity(self, render, template: str, kind: str, key, context: dict, **lists: list) -> None:
-        """An entity's page; when the Repertoire names it in several supplements, also a page for
-        each, holding what that supplement says (the entity's page lists them): a country cited
-        at thousands of meetings gets pages a reader can open, and a build that stays linear.
-
-        `lists` hold (section, ...) items. The template gets them whole on the entity's page and
-        cut to the supplement on a supplement's page, `years` ([(supplement, page, lists)], empty
-        when there is a single page), `in_supplement` (on a supplement's page), `supplement`
-        (that page's) and `main` (the entity's page)."""
-        main = self.index.page_of(kind, key)
-        pages = self.index.supplement_pages(kind, key)
-        years = [(supplement, page, {name: [item for item in items if item[0].supplement == supplement]
-                                     for name, items in lists.items()})
-                 for supplement, page in pages.items()]
-        render(template, main, **context, **lists, years=years, supplement=None, in_supplement=False, main=main)
-        for supplement, page, cut in years:
-            render(template, page, **context, **cut, years=years, supplement=supplement, in_supplement=True, main=main)
-
-    def _indexes(self, render) -> None:
-        index, catalogue = self.index, self.index.catalogue
-        timeline = index.timeline
-        render("meetings_index", MEETINGS_INDEX, years=[
-            (year, index.year_pages[year], len(meetings), sum(m.symbol in index.meeting_sections for m in meetings))
-            for year, meetings in timeline.years.items()])
-        for year, meetings in timeline.years.items():
-            render("meetings_year", index.year_pages[year], year=year, meetings=meetings)
-        render("topics_index", TOPICS_INDEX, letters=topic_letters(index.topics.values()))
-        render("sections_index", SECTIONS_INDEX, tree=self.section_tree())
-        render("countries_index", COUNTRIES_INDEX,
-               countries=sorted(catalogue.countries.values(), key=lambda c: anchor(c.name)))
-        render("missions_index", MISSIONS_INDEX, kind=MISSION, acronyms=catalogue.in_kind(MISSION))
-        render("missions_index", BODIES_INDEX, kind=BODY, acronyms=catalogue.in_kind(BODY))
-        render("briefers_index", BRIEFERS_INDEX, briefers=sorted(catalogue.briefers.items()))
-        render("documents_index", DOCUMENTS_INDEX, kind_name=KIND_NAMES,
-               documents=sorted(catalogue.documents.items(), key=lambda item: natural_key(item[0])))
-        render("data_index", DATA_INDEX, datasets=opendata.DATASETS, version=opendata.DATA_VERSION,
-               separator=opendata.LIST_SEPARATOR)
-        render("home", HOME, tree=self.section_tree(), problems=index.repertoire.problems)
-
-    def section_tree(self) -> dict:
-        """supplement (year) > part > group > sections, in reading order."""
-        tree: dict = {}
-        for section in self.index.repertoire.sections:
-            parts = tree.setdefault(section.supplement or "Undated", {})
-            groups = parts.setdefault(section.part or "", {})
-            groups.setdefault(section.group or "", []).append(section)
-        return tree
-
+        sources = self._links_to.get(page, ())
+        return self._render(WHAT_LINKS_HERE_TEMPLATE, page, None, contexts.what_links_here(self.index, sources))

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from generator.link.pages import source_address
-from generator.render.renderer import BUNDLED_TEMPLATES
+from generator.render.environment import BUNDLED_TEMPLATES
 from generator.site.config import read_config
 from generator.site.search_plugin import OVERRIDES as SEARCH_OVERRIDES
 from generator.site.staging import link_or_copy

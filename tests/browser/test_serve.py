@@ -80,10 +80,11 @@ def test_template_change_regenerates_and_reloads_the_open_page(preview, browser)
         page.goto(base + "meetings/S-PV-9389.html")
         assert MARKER not in page.content()
         assert page.evaluate("document.documentElement.lang") == "en"
-        # Override the meeting template (a --templates folder): the pages are regenerated,
-        # MkDocs rebuilds and the open page reloads by itself.
-        bundled = (ROOT / "templates" / "meeting.md.j2").read_text(encoding="utf-8")
-        (project / "my-templates" / "meeting.md.j2").write_text(bundled + f"\n{MARKER}\n", encoding="utf-8")
+        # Override a block of the meeting template (a --templates folder): the pages are
+        # regenerated, MkDocs rebuilds and the open page reloads by itself.
+        (project / "my-templates" / "meeting.md.j2").write_text(
+            '{% extends "bundled/meeting.md.j2" %}\n{% block cite %}\n{{ super() }}\n' + MARKER + "\n{% endblock %}\n",
+            encoding="utf-8")
         page.get_by_text(MARKER).wait_for()
         shot(page, "serve-reloaded")
         assert MARKER in (project / "content" / "meetings" / "S-PV-9389.md").read_text(encoding="utf-8")
