@@ -9,9 +9,9 @@ from generator.parse.pdf import wordlist
 @pytest.fixture(autouse=True)
 def private_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("REPERTOIRE_CACHE_DIR", str(tmp_path))
-    wordlist._words.cache_clear()
+    wordlist.words.cache_clear()
     yield tmp_path
-    wordlist._words.cache_clear()
+    wordlist.words.cache_clear()
 
 
 @pytest.mark.parametrize("word", ["political", "commissioners", "chairs", "escalation", "stabilized",
@@ -28,6 +28,6 @@ def test_pieces_are_no_words(word):
 def test_the_list_is_kept_as_a_small_sorted_hash_file(private_cache):
     assert wordlist.is_word("political")
     [path] = private_cache.glob("wordlist-*.u64")
-    hashes = wordlist._words()
+    hashes = wordlist.words()
     assert 200_000 < len(hashes) == path.stat().st_size // 8 < 400_000
     assert all(a < b for a, b in zip(hashes[:1000], hashes[1:1001]))  # sorted, for bisection

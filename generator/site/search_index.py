@@ -95,7 +95,9 @@ will with would ibid
 MATERIAL_CONFIG = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"],
                    "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}}
 
-_WORD = re.compile(r"[^\W_]+(?:[./][^\W_]+)*")
+# A word of the index: letters and digits, with dots and slashes inside (S/PV.9389). The search
+# worker (overrides/assets/javascripts/repertoire-search.js) splits queries with the same pattern.
+WORD = re.compile(r"[^\W_]+(?:[./][^\W_]+)*")
 _PARTS = re.compile(r"[./]")
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 
@@ -129,7 +131,7 @@ def expand(word: str) -> list[str]:
 
 def term_counts(text: str) -> Counter:
     counts: Counter = Counter()
-    for word, count in Counter(_WORD.findall(fold(text))).items():
+    for word, count in Counter(WORD.findall(fold(text))).items():
         for term in expand(word):
             counts[term] += count
     return counts
@@ -137,7 +139,7 @@ def term_counts(text: str) -> Counter:
 
 def terms(text: str) -> list[str]:
     """Every term of a text, in order."""
-    return [t for word in _WORD.findall(fold(text)) for t in expand(word)]
+    return [t for word in WORD.findall(fold(text)) for t in expand(word)]
 
 
 # ---------------------------------------------------------------- documents

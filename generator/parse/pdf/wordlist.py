@@ -69,7 +69,8 @@ def write_list(path: Path) -> None:
 
 
 @functools.lru_cache(maxsize=1)
-def _words() -> Optional[array]:
+def words() -> Optional[array]:
+    """The list's sorted hashes, loaded once (None when the list cannot be made)."""
     path = list_file()
     if path is None:
         return None
@@ -82,15 +83,15 @@ def _words() -> Optional[array]:
 def is_word(word: str) -> Optional[bool]:
     """Whether `word` (letters) is an English word or an inflection of one, in American or British
     spelling, possessives aside; None without a list."""
-    words = _words()
-    if words is None:
+    hashes = words()
+    if hashes is None:
         return None
     word = re.sub(r"['’]s?$", "", word.lower())
-    if known(word, words):
+    if known(word, hashes):
         return True
     for british, american in BRITISH:
         variant = re.sub(british, american, word)
-        if variant != word and known(variant, words):
+        if variant != word and known(variant, hashes):
             return True
     return False
 
