@@ -127,7 +127,7 @@ def _parse(args: argparse.Namespace) -> int:
 
     repertoire = read_sources(args.files)
     if args.dhl:
-        from generator.parse.dhl.tables import add_dhl
+        from generator.assemble.library import add_dhl
 
         add_dhl(repertoire, args.dhl)
     if args.json:

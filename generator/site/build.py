@@ -218,7 +218,7 @@ def build_site(sources: Iterable[Path], content_dir: Path, site_dir: Path, confi
     config = read_config(config_file)
     repertoire = read_sources(sources)
     if dhl is not None:  # the Library's meeting tables: every meeting of the Council gets a page
-        from generator.parse.dhl.tables import add_dhl
+        from generator.assemble.library import add_dhl
 
         add_dhl(repertoire, dhl)
     if not repertoire.sections:
