@@ -6,10 +6,14 @@ assignment), so both sources go through the same logic.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
 from generator.model import Footnote, Paragraph, Problem
+
+# A section's heading as both readers see it: "24. United Nations peacekeeping operations", "7A. ...".
+SECTION_HEADING = re.compile(r"^(\d+[A-Z]?)\.\s+(\S.*)$")
 
 # Canonical names of the meetings table's columns, in their printed order.
 COLUMNS = (

@@ -71,6 +71,7 @@ NOTES = (
     (re.compile(r"consensus", re.I), "adopted by consensus"),
 )
 PRST_MARK = re.compile(r"^\s*\(PRST\)", re.I)
+BLANK_LINE = re.compile(r"\n\s*\n")  # in an outcome cell, ends what is said about one decision
 
 # Header text -> column. Checked in order: "Letter with Vote Outcome" is a letter, not the outcome.
 COLUMNS = (
@@ -258,7 +259,7 @@ class _RowReader:
                 add_new(meeting.other_documents, [s.canonical for s in self._symbols_in(cells[name])])
         if "outcome" in cells and not cells["outcome"].blank:
             outcome = cells["outcome"]
-            printed = "; ".join(" ".join(group.split("\n")) for group in re.split(r"\n\s*\n", outcome.text))
+            printed = "; ".join(" ".join(group.split("\n")) for group in BLANK_LINE.split(outcome.text))
             meeting.outcome = f"{meeting.outcome}; {printed}" if meeting.outcome else printed
             decisions, documents = self._outcome(outcome)
             for decision in decisions:
@@ -322,7 +323,7 @@ class _RowReader:
         decisions, documents = [], []
         for index, match in enumerate(matches):
             after = text[match.end: matches[index + 1].start if index + 1 < len(matches) else len(text)]
-            after = re.split(r"\n\s*\n", after)[0]  # a blank line ends what is said about this one
+            after = BLANK_LINE.split(after)[0]  # a blank line ends what is said about this one
             before = text[matches[index - 1].end if index else 0: match.start]
             symbol = match.symbol
             draft = re.search(r"draft", before, re.I)
