@@ -1,6 +1,6 @@
 """What a parser hands over: one source's sections, before linking.
 
-Text and PDF parsers both fill these; `generator.assemble.sources` turns them into the
+Text and PDF parsers both fill these; `generator.assemble.section` turns them into the
 model (meetings from table rows, resolved footnotes, paragraph-to-meeting
 assignment), so both sources go through the same logic.
 """
@@ -48,6 +48,7 @@ class RawSection:
     file: str
     number: str
     title: str
+    unit: str  # what the source's places count, for its problems: "line" (text) or "page" (PDF)
     group: Optional[str] = None
     supplement: Optional[int] = None
     part: Optional[str] = None

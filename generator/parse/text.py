@@ -200,7 +200,7 @@ class _SectionBuilder:
 
     def _start_section(self, number: str, title: str) -> None:
         part = "I" if self.group and self.group.lower() in PART_I_GROUPS else None
-        self.sections.append(RawSection(self.file, number, title, group=self.group,
+        self.sections.append(RawSection(self.file, number, title, unit="line", group=self.group,
                                         supplement=self.supplement, part=part))
 
     def _add_narrative(self, line: int, raw: str) -> None:

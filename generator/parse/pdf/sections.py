@@ -162,6 +162,7 @@ class SectionReader:
             file=self.file,
             number=number,
             title=title,
+            unit="page",
             group=self.group,
             supplement=self.style.supplement,
             part=self.style.part,
