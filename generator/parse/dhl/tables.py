@@ -26,7 +26,7 @@ What the tables do that a reader must undo, and how this module decides:
 - A meeting with several agenda items spans rows: by rowspan, or (1948) by
   rows whose record and date cells are left empty. These rows add topics and
   decisions to the meeting above.
-- Forgotten `<tr>`s, missing or extra cells: repaired by `dhl_html.layout`
+- Forgotten `<tr>`s, missing or extra cells: repaired by `generator.parse.dhl.html.layout`
   and reported.
 - Rows without a meeting record ("--": 2020-2021 decisions taken by
   videoconference and written procedure) yield no meeting; each is reported
