@@ -18,7 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.parse.dhl.tables import read_dhl_file, read_dhl_tables, table_files  # noqa: E402
+from generator.assemble.library import read_library  # noqa: E402
+from generator.parse.dhl.tables import read_dhl_file, table_files  # noqa: E402
 
 
 def best_of(repeat: int, function):
@@ -39,8 +40,8 @@ def main(argv=None) -> int:
     size = sum(p.stat().st_size for _, p in files)
     rows = Counter(r for y, p in files for r in read_dhl_file(p, y).row_results)
     cores = os.cpu_count() or 1
-    one, (meetings, problems) = best_of(args.repeat, lambda: read_dhl_tables(args.folder))
-    many, _ = best_of(args.repeat, lambda: read_dhl_tables(args.folder, jobs=cores))
+    one, (meetings, problems) = best_of(args.repeat, lambda: read_library(args.folder))
+    many, _ = best_of(args.repeat, lambda: read_library(args.folder, jobs=cores))
     total = sum(rows.values())
     print(f"{len(files)} files, {size / 1e6:.1f} MB, {total:,} rows: " +
           ", ".join(f"{n:,} {k}" for k, n in rows.most_common()))

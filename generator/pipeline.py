@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
-from generator.parse.dhl.tables import add_dhl
+from generator.assemble.library import add_dhl
 from generator.assemble.sources import read_sources
 from generator.link.index import SiteIndex
 from generator.model import Problem, Repertoire

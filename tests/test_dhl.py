@@ -1,4 +1,5 @@
-"""The Dag Hammarskjöld Library's meeting tables (generator.parse.dhl.tables) on the real files.
+"""The Dag Hammarskjöld Library's meeting tables on the real files: read (generator.parse.dhl.tables),
+then made one meeting per record and merged into the Repertoire (generator.assemble.library).
 
 Expected values were read in the HTML files themselves (file and line given),
 not copied from the parser's output.
@@ -11,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from generator.assemble.library import add_dhl, merge_meeting, read_library
 from generator.assemble.sources import read_sources
 from generator.model.errors import RepertoireError
 from generator.model import SOURCES_DISAGREE, Meeting
 from generator.parse.dhl.tables import (
     LINK_DISAGREES, MARKUP_REPAIRED, NO_MEETING_RECORD, NOTICE_ROW, ROW_KINDS, YEAR_DISAGREES,
-    add_dhl, read_dhl_file, read_dhl_tables, split_topics, table_files,
+    read_dhl_file, read_dhl_tables, split_topics, table_files,
 )
 from generator.parse.dhl.html import layout, read_rows
 from generator.model.symbols import parse_symbol
@@ -34,7 +36,7 @@ def tables(folder):
 
 @pytest.fixture(scope="module")
 def everything(folder):
-    meetings, problems = read_dhl_tables(folder)
+    meetings, problems = read_library(folder)
     return {m.symbol: m for m in meetings}, problems
 
 
@@ -303,7 +305,7 @@ def test_layout_splits_a_row_whose_tr_was_forgotten_and_carries_rowspans():
 
 
 def test_topic_key_groups_spellings_of_one_item():
-    from generator.parse.dhl.tables import topic_key
+    from generator.model.vocabulary import topic_key
 
     assert topic_key("The Palestine Question") == topic_key("The  Palestine question.")
     assert topic_key("Admission of new Members \u2014 East Timor") == topic_key("Admission of new Members - East Timor")
@@ -358,8 +360,6 @@ def test_merge_same_symbol_into_one_meeting_repertoire_wins(tmp_path, folder):
 
 
 def test_merge_fills_but_never_overwrites():
-    from generator.parse.dhl.tables import merge_meeting
-
     ours = Meeting("S/PV.1", date=None, speakers=["France"])
     theirs = Meeting("S/PV.1", date="1946-01-17", speakers=["Egypt"], topics=["Opening"], sources=["t.html"])
     problems = merge_meeting(ours, theirs, "t.html", "row 1", "the Repertoire")

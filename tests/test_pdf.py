@@ -269,8 +269,8 @@ def test_footnote_continued_on_the_next_page_is_joined_to_its_start():
 
 
 def test_marker_without_footnote_and_footnote_without_marker():
-    """Reported once, by generator.assemble.sources.check_markers (as for every source), with page numbers."""
-    from generator.assemble.sources import assemble_section
+    """Reported once, by generator.assemble.checks.check_markers (as for every source), with page numbers."""
+    from generator.assemble.section import assemble_section
     from generator.model import FOOTNOTE_WITHOUT_MARKER, MARKER_WITHOUT_FOOTNOTE
 
     pages = load_pages(SAMPLE_PDF)

@@ -183,7 +183,7 @@ def test_bad_input_is_never_cached(cache, tmp_path):
 
 def test_every_field_round_trips(cache, tmp_path):
     section = RawSection(
-        file="x.pdf", number="7A", title="Tïtle “quoted”", group=None, supplement=2023, part="I",
+        file="x.pdf", number="7A", title="Tïtle “quoted”", unit="page", group=None, supplement=2023, part="I",
         paragraphs=[Paragraph("Text\u00a0with odd spaces", [FootnoteRef(5, 4)], meeting="S/PV.1", page=3)],
         footnotes=[Footnote(5, "See S/PV.1.", page=3)],
         table_rows=[TableRow(["S/PV.1 1 May 2023", "A"], ["meeting", "speakers"], "page 3"),

@@ -1,18 +1,15 @@
 """Footnote resolution: which documents each footnote cites, and for which countries.
 
 "See S/PV.9413, (Ghana, Japan and China)." cites S/PV.9413 for three countries.
-"Ibid., (France and Malta)." cites whatever the previous footnote cited, so a
-chain of Ibids follows back to the last footnote that named its document. A
-footnote that cites nothing recognisable, or several documents, breaks the
-chain: the Ibid after it is reported, not guessed.
+"Ibid., (France and Malta)." cites whatever the previous footnote cited: found and
+resolved by `generator.assemble.ibid`, written into the footnotes here.
 """
 from __future__ import annotations
 
 import re
 
-from generator.assemble.ibid import IBID
+from generator.assemble.ibid import Resolver, find_ibids, previous_footnote, resolve_ibids
 from generator.model import UNRESOLVED_IBID, Footnote, Problem
-from generator.model.symbols import find_symbols
 
 # The country list closes the footnote: "..., (Ghana, Japan and China)."
 COUNTRY_LIST = re.compile(r"\(([^()]*)\)\s*\.?\s*$")
@@ -35,24 +32,20 @@ def cited_countries(text: str) -> list[str]:
     return items
 
 
-def resolve_footnotes(footnotes: list[Footnote], file: str, unit: str = "line") -> list[Problem]:
-    """Fill `citations`, `countries` and `ibid` on each footnote, in order. Returns what could not be resolved."""
+def resolve_footnotes(footnotes: list[Footnote], file: str, unit: str = "line",
+                      resolver: Resolver = previous_footnote) -> list[Problem]:
+    """Fill `citations`, `countries` and `ibid` on each footnote: its countries from its own text,
+    its documents as `generator.assemble.ibid` finds and resolves them (`resolver` says what an
+    "Ibid." naming no document cites). Returns, by footnote number, the Ibids that could not be resolved."""
+    findings = find_ibids(footnotes)
+    resolutions = resolve_ibids(findings, resolver)
     problems: list[Problem] = []
-    previous: list[str] = []
-    for footnote in sorted(footnotes, key=lambda f: f.number):
-        found = [m.symbol.canonical for m in find_symbols(footnote.text)]
+    for footnote, finding in sorted(zip(footnotes, findings), key=lambda pair: pair[0].number):
+        resolution = resolutions[footnote.number]
         footnote.countries = cited_countries(footnote.text)
-        footnote.ibid = bool(IBID.match(footnote.text))
-        if footnote.ibid and not found:
-            if len(previous) == 1:
-                footnote.citations = list(previous)
-            else:
-                footnote.citations = []
-                why = "cites no recognised document" if not previous else f"cites {len(previous)} documents"
-                problems.append(Problem(file, f"{unit} {footnote.page}",
-                                        f"footnote {footnote.number}: 'Ibid.' cannot be resolved: "
-                                        f"the previous footnote {why}", UNRESOLVED_IBID))
-        else:
-            footnote.citations = list(dict.fromkeys(found))
-        previous = footnote.citations
+        footnote.ibid = finding.ibid
+        footnote.citations = list(resolution.citations)
+        if resolution.unresolved:
+            problems.append(Problem(file, f"{unit} {footnote.page}", f"footnote {footnote.number}: 'Ibid.' "
+                                    f"cannot be resolved: {resolution.unresolved}", UNRESOLVED_IBID))
     return problems

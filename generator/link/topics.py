@@ -16,7 +16,7 @@ from typing import Iterable
 
 from generator.link.addresses import slug
 from generator.model import Meeting
-from generator.parse.dhl.tables import topic_key
+from generator.model.vocabulary import topic_key
 from generator.link.timeline import year_of
 
 

@@ -1,5 +1,5 @@
-"""How the Council's documents write dates and votes, and the order of meetings in time: shared
-by the readers (text, PDF, the Library's tables), the assembler and the pages."""
+"""How the Council's documents write dates, votes and agenda items, and the order of meetings in
+time: shared by the readers (text, PDF, the Library's tables), the assembler, the linker and the pages."""
 from __future__ import annotations
 
 import re
@@ -19,6 +19,11 @@ def month_number(name: str) -> Optional[int]:
     """1 to 12 for a month's name or its first three letters ("Sept." -> 9), else None."""
     prefix = name[:3].lower()
     return next((number for number, month in enumerate(MONTHS, 1) if month[:3].lower() == prefix), None)
+
+
+def topic_key(topic: str) -> str:
+    """Identity of an agenda item for grouping ("The Palestine Question" = "The Palestine question")."""
+    return re.sub(r"\s+", " ", topic.replace("\u2014", "-").replace("\u2013", "-")).casefold().strip(" .")
 
 
 def human_date(iso: Optional[str]) -> str:

@@ -1,15 +1,19 @@
 """What a parser hands over: one source's sections, before linking.
 
-Text and PDF parsers both fill these; `generator.assemble.sources` turns them into the
+Text and PDF parsers both fill these; `generator.assemble.section` turns them into the
 model (meetings from table rows, resolved footnotes, paragraph-to-meeting
 assignment), so both sources go through the same logic.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
 from generator.model import Footnote, Paragraph, Problem
+
+# A section's heading as both readers see it: "24. United Nations peacekeeping operations", "7A. ...".
+SECTION_HEADING = re.compile(r"^(\d+[A-Z]?)\.\s+(\S.*)$")
 
 # Canonical names of the meetings table's columns, in their printed order.
 COLUMNS = (
@@ -44,6 +48,7 @@ class RawSection:
     file: str
     number: str
     title: str
+    unit: str  # what the source's places count, for its problems: "line" (text) or "page" (PDF)
     group: Optional[str] = None
     supplement: Optional[int] = None
     part: Optional[str] = None

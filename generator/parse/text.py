@@ -26,13 +26,12 @@ from markdown_it import MarkdownIt
 
 from generator.model.errors import RepertoireError
 from generator.model import Footnote, FootnoteRef, Paragraph, Problem
-from generator.parse.raw import RawSection, TableRow
+from generator.parse.raw import SECTION_HEADING, RawSection, TableRow
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 MARKER = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 FOOTNOTE_START = re.compile(f"^([{SUPERSCRIPT_DIGITS}]+)\\s+(.*)$", re.S)
-SECTION_HEADING = re.compile(r"^(\d+[A-Z]?)\.\s+(\S.*)$")
 RUNNING_TITLE = re.compile(r"^Repertoire of the Practice of the Security Council,\s*(\d{4})", re.I)
 TABLE_TITLE = re.compile(r"^Meetings:\s+.+?,\s*(\d{4})\s*$")
 # Tags that are the source's own formatting: dropped from the plain text.
@@ -201,7 +200,7 @@ class _SectionBuilder:
 
     def _start_section(self, number: str, title: str) -> None:
         part = "I" if self.group and self.group.lower() in PART_I_GROUPS else None
-        self.sections.append(RawSection(self.file, number, title, group=self.group,
+        self.sections.append(RawSection(self.file, number, title, unit="line", group=self.group,
                                         supplement=self.supplement, part=part))
 
     def _add_narrative(self, line: int, raw: str) -> None:

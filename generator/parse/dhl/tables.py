@@ -26,14 +26,16 @@ What the tables do that a reader must undo, and how this module decides:
 - A meeting with several agenda items spans rows: by rowspan, or (1948) by
   rows whose record and date cells are left empty. These rows add topics and
   decisions to the meeting above.
-- Forgotten `<tr>`s, missing or extra cells: repaired by `dhl_html.layout`
+- Forgotten `<tr>`s, missing or extra cells: repaired by `generator.parse.dhl.html.layout`
   and reported.
 - Rows without a meeting record ("--": 2020-2021 decisions taken by
   videoconference and written procedure) yield no meeting; each is reported
   with what it says, so nothing is dropped silently.
 
 Every laid-out row ends as exactly one of: a meeting, a continuation of the
-meeting above, or a row-level problem (see `DhlFile.row_results`).
+meeting above, or a row-level problem (see `DhlFile.row_results`). A record
+listed in two rows or two files is read twice; `generator.assemble.library`
+makes it one meeting and merges the meetings into the Repertoire's.
 """
 from __future__ import annotations
 
@@ -45,13 +47,13 @@ from typing import Iterable, Optional
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from generator.model.errors import RepertoireError
-from generator.model import SOURCES_DISAGREE, UNREADABLE_ROW, Decision, Meeting, Problem
+from generator.model import UNREADABLE_ROW, Decision, Meeting, Problem
 from generator.parse.dhl.library import FILE_NAME
 from generator.parse.dhl.html import Cell, GridRow, layout, read_rows
 from generator.model.symbols import Symbol, find_symbols, parse_symbol
-from generator.model.vocabulary import VOTE, chronological, month_number
+from generator.model.vocabulary import VOTE, month_number
 
-# Problem kinds of this source (besides the model's UNREADABLE_ROW and SOURCES_DISAGREE).
+# Problem kinds of this source (besides the model's UNREADABLE_ROW).
 NO_MEETING_RECORD = "no-meeting-record"  # a row for an action without a meeting ("--")
 NOTICE_ROW = "notice-row"  # a row of prose across the table ("Document links will work ...")
 LINK_DISAGREES = "link-disagrees"  # a link's text and href name different documents
@@ -69,6 +71,7 @@ NOTES = (
     (re.compile(r"consensus", re.I), "adopted by consensus"),
 )
 PRST_MARK = re.compile(r"^\s*\(PRST\)", re.I)
+BLANK_LINE = re.compile(r"\n\s*\n")  # in an outcome cell, ends what is said about one decision
 
 # Header text -> column. Checked in order: "Letter with Vote Outcome" is a letter, not the outcome.
 COLUMNS = (
@@ -110,60 +113,18 @@ def table_files(folder: Path) -> list[tuple[int, Path]]:
     return [(year, path) for year, _, path in sorted(found)]
 
 
-def read_dhl_tables(folder: Path, jobs: int = 1) -> tuple[list[Meeting], list[Problem]]:
-    """Every meeting in the Library's tables in `folder`, oldest first, and what could not be read.
+def read_dhl_tables(folder: Path, jobs: int = 1) -> list[DhlFile]:
+    """Every table in `folder`, oldest first, each with its meetings and what could not be read.
 
-    A meeting listed twice (in two rows or two files) is one meeting: the first
-    reading wins and every disagreement is reported. `jobs` > 1 reads the files
-    in that many processes."""
+    A meeting listed twice (in two rows or two files) is in each reading: making it one
+    meeting is `generator.assemble.library`'s. `jobs` > 1 reads the files in that many processes."""
     files = table_files(folder)
     if jobs > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            tables = list(pool.map(read_dhl_file, [p for _, p in files], [y for y, _ in files], chunksize=4))
-    else:
-        tables = [read_dhl_file(path, year) for year, path in files]
-    meetings: dict[str, Meeting] = {}
-    problems: list[Problem] = []
-    for table in tables:
-        problems += table.problems
-        for meeting in table.meetings:
-            first = meetings.get(meeting.symbol)
-            if first is None:
-                meetings[meeting.symbol] = meeting
-            else:
-                _resumed(first, meeting)
-                problems += merge_meeting(first, meeting, table.path, f"meeting {meeting.symbol}",
-                                          f"its other row in {first.sources[0]}")
-    ordered = sorted(meetings.values(), key=chronological)
-    problems += _adopted_twice(ordered)
-    return ordered, problems
-
-
-def _adopted_twice(meetings: list[Meeting]) -> list[Problem]:
-    """A resolution or statement listed as adopted at two different meetings: one row is wrong."""
-    seen: dict[str, Meeting] = {}
-    problems = []
-    for meeting in meetings:
-        for decision in meeting.decisions:
-            first = seen.setdefault(decision.symbol, meeting)
-            number = Symbol(meeting.symbol, "meeting").meeting_number
-            if first is not meeting and Symbol(first.symbol, "meeting").meeting_number != number:
-                problems.append(Problem(meeting.sources[0], f"meeting {meeting.symbol}",
-                                        f"{decision.symbol} is listed as adopted here ({meeting.date}) and at "
-                                        f"{first.symbol} ({first.date}); one of the rows is wrong",
-                                        SOURCES_DISAGREE))
-    return problems
-
-
-def _resumed(first: Meeting, again: Meeting) -> None:
-    """One record listed on two days (a meeting resumed the next day, 2020): it began on the earlier."""
-    if first.date and again.date and first.date != again.date:
-        later = max(first.date, again.date)
-        first.date = again.date = min(first.date, again.date)
-        for meeting in (first, again):
-            _add(meeting.notes, [f"resumed on {later}"])
+            return list(pool.map(read_dhl_file, [p for _, p in files], [y for y, _ in files], chunksize=4))
+    return [read_dhl_file(path, year) for year, path in files]
 
 
 def read_dhl_file(path: Path, year: Optional[int] = None) -> DhlFile:
@@ -295,16 +256,16 @@ class _RowReader:
                     meeting.press_releases.append(symbol.canonical)
         for name in ("procedure_letter", "outcome_letter"):
             if name in cells:
-                _add(meeting.other_documents, [s.canonical for s in self._symbols_in(cells[name])])
+                add_new(meeting.other_documents, [s.canonical for s in self._symbols_in(cells[name])])
         if "outcome" in cells and not cells["outcome"].blank:
             outcome = cells["outcome"]
-            printed = "; ".join(" ".join(group.split("\n")) for group in re.split(r"\n\s*\n", outcome.text))
+            printed = "; ".join(" ".join(group.split("\n")) for group in BLANK_LINE.split(outcome.text))
             meeting.outcome = f"{meeting.outcome}; {printed}" if meeting.outcome else printed
             decisions, documents = self._outcome(outcome)
             for decision in decisions:
                 if decision.symbol not in {d.symbol for d in meeting.decisions}:
                     meeting.decisions.append(decision)
-            _add(meeting.other_documents, documents)
+            add_new(meeting.other_documents, documents)
 
     def _record_symbols(self, record: Cell) -> tuple[list[str], str]:
         """The meeting records a record cell names (usually one, two for a meeting in parts),
@@ -362,7 +323,7 @@ class _RowReader:
         decisions, documents = [], []
         for index, match in enumerate(matches):
             after = text[match.end: matches[index + 1].start if index + 1 < len(matches) else len(text)]
-            after = re.split(r"\n\s*\n", after)[0]  # a blank line ends what is said about this one
+            after = BLANK_LINE.split(after)[0]  # a blank line ends what is said about this one
             before = text[matches[index - 1].end if index else 0: match.start]
             symbol = match.symbol
             draft = re.search(r"draft", before, re.I)
@@ -464,12 +425,8 @@ def split_topics(text: str) -> list[str]:
     return topics
 
 
-def topic_key(topic: str) -> str:
-    """Identity of an agenda item for grouping ("The Palestine Question" = "The Palestine question")."""
-    return re.sub(r"\s+", " ", topic.replace("\u2014", "-").replace("\u2013", "-")).casefold().strip(" .")
-
-
-def _add(target: list[str], items: Iterable[str]) -> None:
+def add_new(target: list[str], items: Iterable[str]) -> None:
+    """Append each of `items` that `target` does not hold yet."""
     for item in items:
         if item not in target:
             target.append(item)
@@ -518,85 +475,3 @@ def _base(canonical: str) -> str:
 
 def _same_document(a: str, b: str) -> bool:
     return _base(a) == _base(b)
-
-
-# Merging ---------------------------------------------------------------------
-
-_SCALARS = ("date", "sub_item")
-_LISTS = ("other_documents", "rule_37", "rule_39", "speakers", "topics", "press_releases", "notes")
-_UNIONS = ("topics", "other_documents", "press_releases", "notes")  # lists of things: both sides are right
-
-
-def merge_meeting(ours: Meeting, theirs: Meeting, file: str, place: str, whose: str) -> list[Problem]:
-    """Fill what `ours` lacks from `theirs`; where both say something different, keep ours and report it.
-
-    Scalars fill when ours is None, lists when ours is empty; decisions are matched
-    by symbol (a vote or note fills when ours has neither)."""
-    problems = []
-
-    def conflict(name, mine, other):
-        problems.append(Problem(file, place, f"{ours.symbol}: {name} {other!r} here, but {mine!r} in {whose}; "
-                                f"kept {mine!r}", SOURCES_DISAGREE))
-
-    for name in _SCALARS:
-        mine, other = getattr(ours, name), getattr(theirs, name)
-        if mine is None:
-            setattr(ours, name, other)
-        elif other is not None and other != mine:
-            conflict(name, mine, other)
-    for name in _LISTS:
-        mine, other = getattr(ours, name), getattr(theirs, name)
-        if not mine:
-            setattr(ours, name, list(other))
-        elif other and other != mine:
-            if name in _UNIONS:
-                _add(mine, other)  # lists of things, not one statement: both are right
-            else:
-                conflict(name, mine, other)
-    if theirs.outcome and theirs.outcome != ours.outcome:  # each row's outcome as printed, in order
-        ours.outcome = f"{ours.outcome}; {theirs.outcome}" if ours.outcome else theirs.outcome
-    by_symbol = {d.symbol: d for d in ours.decisions}
-    for decision in theirs.decisions:
-        mine = by_symbol.get(decision.symbol)
-        if mine is None:
-            ours.decisions.append(Decision(decision.symbol, decision.vote, decision.note))
-        elif mine.vote is None and mine.note is None:
-            mine.vote, mine.note = decision.vote, decision.note
-        elif decision.vote is not None and mine.vote != decision.vote:
-            conflict(f"vote on {decision.symbol}", mine.vote, decision.vote)
-    _add(ours.sources, theirs.sources)
-    return problems
-
-
-def merge_into_repertoire(repertoire, meetings: list[Meeting], problems: list[Problem]) -> None:
-    """Merge the Library's meetings into `repertoire` (in place).
-
-    A meeting the Repertoire also describes (same canonical symbol, in any
-    section) gets what only the Library knows (topics, press releases, outcome
-    ...); the Repertoire wins where both differ, and each difference is
-    reported. The others go to `repertoire.records`, by date. `problems` (the
-    Library's reading problems) are added to the repertoire's."""
-    ours: dict[str, list[Meeting]] = {}
-    for section, meeting in repertoire.meetings():
-        ours.setdefault(meeting.symbol, []).append(meeting)
-    records = {m.symbol: m for m in repertoire.records}
-    repertoire.problems += problems
-    for meeting in meetings:
-        source = meeting.sources[0] if meeting.sources else "Library tables"
-        for described in ours.get(meeting.symbol, []):
-            whose = "the Repertoire"
-            repertoire.problems += merge_meeting(described, meeting, source, f"meeting {meeting.symbol}", whose)
-        if meeting.symbol in ours:
-            continue
-        if meeting.symbol in records:
-            repertoire.problems += merge_meeting(records[meeting.symbol], meeting, source,
-                                                 f"meeting {meeting.symbol}", "an earlier table")
-        else:
-            records[meeting.symbol] = meeting
-    repertoire.records = sorted(records.values(), key=chronological)
-
-
-def add_dhl(repertoire, folder: Path, jobs: int = 1) -> None:
-    """Read the Library's tables in `folder` and merge them into `repertoire` (see merge_into_repertoire)."""
-    meetings, problems = read_dhl_tables(folder, jobs)
-    merge_into_repertoire(repertoire, meetings, problems)

@@ -22,9 +22,8 @@ from generator.parse.pdf.document import (
 from generator.parse.pdf.layout import Line, PageLayout, Rule, Word
 from generator.parse.pdf.table import TableReader
 from generator.parse.pdf.text import TextBuilder, Vocabulary, marker_numbers, normalise
-from generator.parse.raw import RawSection
+from generator.parse.raw import SECTION_HEADING, RawSection
 
-SECTION_HEADING = re.compile(r"^(\d+[A-Z]?)\.\s+(\S.*)$")
 SENTENCE_END = re.compile(r"[.:;!?][”’\"')\]]*$")
 WORD_SPACE = 0.33  # ems a word space takes at most, unstretched
 TABLE_GAP = 2.5  # a gap of this many ems inside a body-size line separates table cells
@@ -163,6 +162,7 @@ class SectionReader:
             file=self.file,
             number=number,
             title=title,
+            unit="page",
             group=self.group,
             supplement=self.style.supplement,
             part=self.style.part,

@@ -1,0 +1,149 @@
+"""The Dag Hammarskjöld Library's meetings, merged: one meeting per record across its tables, then
+into the Repertoire's model.
+
+`generator.parse.dhl.tables` reads each table as printed, so a meeting listed in two rows or two
+files (a meeting resumed the next day, the 2020 videoconference table beside the year's own) comes
+out twice. Here it becomes one meeting: the first reading wins and every disagreement is reported.
+Then `merge_into_repertoire` gives the meetings the Repertoire also describes what only the Library
+knows, and keeps the others as records.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from generator.model import SOURCES_DISAGREE, Decision, Meeting, Problem
+from generator.model.symbols import Symbol
+from generator.model.vocabulary import chronological
+from generator.parse.dhl.tables import DhlFile, add_new, read_dhl_tables
+
+_SCALARS = ("date", "sub_item")
+_LISTS = ("other_documents", "rule_37", "rule_39", "speakers", "topics", "press_releases", "notes")
+_UNIONS = ("topics", "other_documents", "press_releases", "notes")  # lists of things: both sides are right
+
+
+def library_meetings(tables: Iterable[DhlFile]) -> tuple[list[Meeting], list[Problem]]:
+    """One meeting per record in `tables` (read in this order), oldest first, and the problems:
+    each table's own, each followed by what its meetings listed before disagree on; last, the
+    decisions listed as adopted at two meetings."""
+    meetings: dict[str, Meeting] = {}
+    problems: list[Problem] = []
+    for table in tables:
+        problems += table.problems
+        for meeting in table.meetings:
+            first = meetings.get(meeting.symbol)
+            if first is None:
+                meetings[meeting.symbol] = meeting
+            else:
+                _resumed(first, meeting)
+                problems += merge_meeting(first, meeting, table.path, f"meeting {meeting.symbol}",
+                                          f"its other row in {first.sources[0]}")
+    ordered = sorted(meetings.values(), key=chronological)
+    problems += _adopted_twice(ordered)
+    return ordered, problems
+
+
+def read_library(folder: Path, jobs: int = 1) -> tuple[list[Meeting], list[Problem]]:
+    """Every meeting in the Library's tables in `folder`, one per record, oldest first, and what could
+    not be read or did not agree. `jobs` > 1 reads the files in that many processes."""
+    return library_meetings(read_dhl_tables(folder, jobs))
+
+
+def _adopted_twice(meetings: list[Meeting]) -> list[Problem]:
+    """A resolution or statement listed as adopted at two different meetings: one row is wrong."""
+    seen: dict[str, Meeting] = {}
+    problems = []
+    for meeting in meetings:
+        for decision in meeting.decisions:
+            first = seen.setdefault(decision.symbol, meeting)
+            number = Symbol(meeting.symbol, "meeting").meeting_number
+            if first is not meeting and Symbol(first.symbol, "meeting").meeting_number != number:
+                problems.append(Problem(meeting.sources[0], f"meeting {meeting.symbol}",
+                                        f"{decision.symbol} is listed as adopted here ({meeting.date}) and at "
+                                        f"{first.symbol} ({first.date}); one of the rows is wrong",
+                                        SOURCES_DISAGREE))
+    return problems
+
+
+def _resumed(first: Meeting, again: Meeting) -> None:
+    """One record listed on two days (a meeting resumed the next day, 2020): it began on the earlier."""
+    if first.date and again.date and first.date != again.date:
+        later = max(first.date, again.date)
+        first.date = again.date = min(first.date, again.date)
+        for meeting in (first, again):
+            add_new(meeting.notes, [f"resumed on {later}"])
+
+
+def merge_meeting(ours: Meeting, theirs: Meeting, file: str, place: str, whose: str) -> list[Problem]:
+    """Fill what `ours` lacks from `theirs`; where both say something different, keep ours and report it.
+
+    Scalars fill when ours is None, lists when ours is empty; decisions are matched
+    by symbol (a vote or note fills when ours has neither)."""
+    problems = []
+
+    def conflict(name, mine, other):
+        problems.append(Problem(file, place, f"{ours.symbol}: {name} {other!r} here, but {mine!r} in {whose}; "
+                                f"kept {mine!r}", SOURCES_DISAGREE))
+
+    for name in _SCALARS:
+        mine, other = getattr(ours, name), getattr(theirs, name)
+        if mine is None:
+            setattr(ours, name, other)
+        elif other is not None and other != mine:
+            conflict(name, mine, other)
+    for name in _LISTS:
+        mine, other = getattr(ours, name), getattr(theirs, name)
+        if not mine:
+            setattr(ours, name, list(other))
+        elif other and other != mine:
+            if name in _UNIONS:
+                add_new(mine, other)  # lists of things, not one statement: both are right
+            else:
+                conflict(name, mine, other)
+    if theirs.outcome and theirs.outcome != ours.outcome:  # each row's outcome as printed, in order
+        ours.outcome = f"{ours.outcome}; {theirs.outcome}" if ours.outcome else theirs.outcome
+    by_symbol = {d.symbol: d for d in ours.decisions}
+    for decision in theirs.decisions:
+        mine = by_symbol.get(decision.symbol)
+        if mine is None:
+            ours.decisions.append(Decision(decision.symbol, decision.vote, decision.note))
+        elif mine.vote is None and mine.note is None:
+            mine.vote, mine.note = decision.vote, decision.note
+        elif decision.vote is not None and mine.vote != decision.vote:
+            conflict(f"vote on {decision.symbol}", mine.vote, decision.vote)
+    add_new(ours.sources, theirs.sources)
+    return problems
+
+
+def merge_into_repertoire(repertoire, meetings: list[Meeting], problems: list[Problem]) -> None:
+    """Merge the Library's meetings into `repertoire` (in place).
+
+    A meeting the Repertoire also describes (same canonical symbol, in any
+    section) gets what only the Library knows (topics, press releases, outcome
+    ...); the Repertoire wins where both differ, and each difference is
+    reported. The others go to `repertoire.records`, by date. `problems` (the
+    Library's reading problems) are added to the repertoire's."""
+    ours: dict[str, list[Meeting]] = {}
+    for section, meeting in repertoire.meetings():
+        ours.setdefault(meeting.symbol, []).append(meeting)
+    records = {m.symbol: m for m in repertoire.records}
+    repertoire.problems += problems
+    for meeting in meetings:
+        source = meeting.sources[0] if meeting.sources else "Library tables"
+        for described in ours.get(meeting.symbol, []):
+            whose = "the Repertoire"
+            repertoire.problems += merge_meeting(described, meeting, source, f"meeting {meeting.symbol}", whose)
+        if meeting.symbol in ours:
+            continue
+        if meeting.symbol in records:
+            repertoire.problems += merge_meeting(records[meeting.symbol], meeting, source,
+                                                 f"meeting {meeting.symbol}", "an earlier table")
+        else:
+            records[meeting.symbol] = meeting
+    repertoire.records = sorted(records.values(), key=chronological)
+
+
+def add_dhl(repertoire, folder: Path, jobs: int = 1) -> None:
+    """Read the Library's tables in `folder` and merge them into `repertoire` (see merge_into_repertoire)."""
+    meetings, problems = read_library(folder, jobs)
+    merge_into_repertoire(repertoire, meetings, problems)
