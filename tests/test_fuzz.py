@@ -11,7 +11,7 @@ from generator.model.errors import RepertoireError
 from generator.assemble.footnotes import resolve_footnotes
 from generator.link.markdown import escape
 from generator.model import Footnote
-from generator.parse.text import _parsed_plain_text, plain_text
+from generator.parse.text import parsed_plain_text, plain_text
 from generator.model.symbols import find_symbols, parse_symbol
 
 # Text built from the pieces that matter to the parsers, so the search reaches deep paths quickly.
@@ -92,4 +92,4 @@ def test_escaped_text_renders_as_itself(text):
                | st.text(max_size=60))
 def test_plain_text_shortcut_matches_the_markdown_parser(text):
     """Lines with no Markdown syntax skip markdown-it: they must come out as it would give them."""
-    assert plain_text(text) == _parsed_plain_text(text)
+    assert plain_text(text) == parsed_plain_text(text)

@@ -34,7 +34,7 @@ def merge_sections(sections: list[Section], problems: list[Problem]) -> list[Sec
 
 
 def _differences(a: Section, b: Section) -> Iterable[tuple[str, object, object]]:
-    left, right = _comparable(a), _comparable(b)
+    left, right = comparable(a), comparable(b)
     for key in left:
         if isinstance(left[key], list) and isinstance(right[key], list):
             if len(left[key]) != len(right[key]):
@@ -47,7 +47,7 @@ def _differences(a: Section, b: Section) -> Iterable[tuple[str, object, object]]
             yield key, left[key], right[key]
 
 
-def _comparable(section: Section) -> dict:
+def comparable(section: Section) -> dict:
     """The section as plain data, without what naturally differs between sources (pages, files)."""
     data = asdict(section)
     data.pop("sources")

@@ -60,7 +60,8 @@ class Meeting:
     speakers: list[str] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
     footnotes: list[int] = field(default_factory=list)  # footnote markers in the meeting's table row
-    # Filled from the Dag Hammarskjöld Library's meeting tables (read by generator.parse.dhl.tables, merged by generator.assemble.library):
+    # Filled from the Dag Hammarskjöld Library's meeting tables (read by generator.parse.dhl.tables,
+    # merged by generator.assemble.library):
     topics: list[str] = field(default_factory=list)  # agenda items as printed, one per item
     press_releases: list[str] = field(default_factory=list)  # e.g. ["SC/6152"]
     outcome: Optional[str] = None  # the outcome cell as printed (vetoed drafts, communiqués, elections ...)

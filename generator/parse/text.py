@@ -61,10 +61,11 @@ def plain_text(markdown: str) -> str:
     anything else (other links, unknown HTML) kept as the literal text it is."""
     if not _INLINE_SYNTAX.search(markdown):  # most lines: nothing for the parser to do
         return normalize_space(markdown)
-    return _parsed_plain_text(markdown)
+    return parsed_plain_text(markdown)
 
 
-def _parsed_plain_text(markdown: str) -> str:
+def parsed_plain_text(markdown: str) -> str:
+    """`plain_text` always through markdown-it (plain_text skips it for a line without syntax)."""
     out: list[str] = []
     open_links: list[str] = []
     for block in _md.parseInline(markdown):
