@@ -355,6 +355,15 @@ def test_a_kept_case_slug_differs_only_in_capitals():
     assert slug("S/PV.9389 (Resumption 1)") == "s-pv-9389-resumption-1"
 
 
+@pytest.mark.parametrize("symbol, page", [
+    ("S/PV.9389", "meetings/S-PV-9389.md"), ("S/RES/2378 (2017)", "meetings/S-RES-2378-2017.md"),
+    ("A/78/2", "meetings/A-78-2.md"), ("S/2023/646", "meetings/S-2023-646.md")])
+def test_a_meetings_page_is_named_by_its_symbol(symbol, page):
+    from generator.link.pages import meeting_address
+
+    assert meeting_address(symbol) == page
+
+
 def test_two_things_at_one_address_is_an_error_naming_both():
     addresses = Addresses()
     addresses.claim(f"briefers/{slug('Special Envoy (Syria)')}.md", "briefer 'Special Envoy (Syria)'")

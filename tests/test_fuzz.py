@@ -11,6 +11,7 @@ from generator.model.errors import RepertoireError
 from generator.assemble.footnotes import resolve_footnotes
 from generator.link.markdown import escape
 from generator.model import Footnote
+from generator.link.pages import meeting_address
 from generator.parse.text import parsed_plain_text, plain_text
 from generator.model.symbols import find_symbols, parse_symbol
 
@@ -32,7 +33,7 @@ def test_symbol_matches_round_trip(text):
         assert text[match.start:match.end] == match.text
         assert parse_symbol(match.symbol.canonical) == match.symbol
         assert parse_symbol(match.text) == match.symbol
-        assert set(match.symbol.slug) <= set(string.ascii_letters + string.digits + ".-")
+        assert set(meeting_address(match.symbol.canonical)) <= set(string.ascii_letters + string.digits + "./-")
         assert " " not in match.symbol.url_form
 
 

@@ -26,7 +26,6 @@ Design notes
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -147,15 +146,6 @@ class Symbol:
     def url_form(self) -> str:
         """Canonical without spaces, as the UN document system spells it in URLs."""
         return self.canonical.replace(" ", "")
-
-    @property
-    def slug(self) -> str:
-        """A file-name-safe address: runs of anything but letters/digits become one '-'."""
-        slug = re.sub(r"[^A-Za-z0-9]+", "-", self.canonical).strip("-") or "symbol"
-        if len(slug) > 120:  # never happens for real symbols; stay unique if it does
-            digest = hashlib.sha1(self.canonical.encode()).hexdigest()[:8]
-            slug = slug[:111].rstrip("-") + "-" + digest
-        return slug
 
     @property
     def meeting_number(self) -> Optional[int]:

@@ -7,6 +7,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
+from generator.link.pages import built_address, meeting_address
 from generator.model.symbols import find_symbols
 
 from tests.support.browser import artifact, open_context, shot
@@ -111,8 +112,8 @@ def symbol_links(page, site, address: str) -> tuple[int, list[str]]:
                 target = PurePosixPath(unquote(urlsplit(urljoin("/" + address, href)).path).lstrip("/"))
                 if not (site.site_dir / target).is_file():
                     problems.append(f"{address}: {match.text!r} links to missing {href}")
-                own_page = site.site_dir / "meetings" / f"{symbol.slug}.html"
-                if symbol.kind == "meeting" and own_page.is_file() and target.as_posix() != f"meetings/{symbol.slug}.html":
+                own = built_address(meeting_address(symbol.canonical))
+                if symbol.kind == "meeting" and (site.site_dir / own).is_file() and target.as_posix() != own:
                     if target.as_posix() != address:  # a link within the page (a footnote) is fine
                         problems.append(f"{address}: {match.text!r} links to {href}, not to its meeting page")
     return seen, problems
