@@ -8,11 +8,11 @@ import jinja2
 import pytest
 from jinja2 import meta, nodes
 
-from conftest import SAMPLE_TXT
 from generator.assemble.sources import read_sources
 from generator.link.index import SiteIndex
 from generator.render.environment import BUNDLED_TEMPLATES, make_environment
 from generator.render.renderer import SiteRenderer
+from tests.support.paths import SAMPLE_TXT
 
 BASE = "_base.md.j2"
 NOT_PAGES = {BASE, "_macros.md.j2", "what_links_here.md.j2"}  # the base, macros, and what is appended to pages

@@ -1,9 +1,9 @@
 """Field-by-field differences between the model read from a PDF and the one read from the text source."""
 from __future__ import annotations
 
-from generator.assemble.sources import comparable
 from collections import Counter
 
+from generator.assemble.sources import comparable as section_data
 from generator.model import HYPHEN_GUESSED, Repertoire
 
 
@@ -14,7 +14,7 @@ def normalised(text: str) -> str:
 def comparable(repertoire: Repertoire) -> list[dict]:
     out = []
     for section in repertoire.sections:
-        data = comparable(section)
+        data = section_data(section)
         for item in data["paragraphs"] + data["footnotes"]:
             item["text"] = normalised(item["text"])
         out.append(data)
