@@ -8,8 +8,9 @@ import re
 
 import pytest
 
-from generator.render import opendata
 from generator.assemble.sources import read_sources
+from generator.model import Decision, Footnote, Meeting, Repertoire, Section, to_json_dict
+from generator.render import opendata
 from tests.support.paths import ROOT, SAMPLE_TXT
 from tests.support.site_pages import read_page
 
@@ -66,6 +67,7 @@ def test_schema_documents_every_column_and_key(built):
     assert set(footnote) == documented
     for key in footnote:
         assert key in schema
+    assert "written after an apostrophe" in " ".join(schema.split())  # a cell that would be a formula
 
 
 def test_one_version_everywhere(built):
@@ -113,3 +115,54 @@ def test_citations_round_trip(built, model):
 def test_whole_model_round_trips(built, model):
     loaded = opendata.load_repertoire_json(data(built, "repertoire.json"))
     assert loaded.sections == model.sections
+
+
+# Cells a spreadsheet would evaluate (OWASP, "CSV Injection"): written as text, read back as printed.
+HYPERLINK = '=HYPERLINK("http://example.com/x","click")'
+
+
+def _hostile_model(carriage_return: bool = False) -> Repertoire:
+    meeting = Meeting("S/PV.1", date="2023-01-05", sub_item="-3+4", other_documents=["@SUM(A1:A9)", "S/2023/1"],
+                      rule_37=["'=marked already"], rule_39=["\r" * carriage_return + "A return", "\tA tab"],
+                      speakers=[HYPERLINK, "Ghana"], decisions=[Decision("+1+2", "15-0-0")])
+    footnote = Footnote(1, "See S/PV.1.", citations=["S/PV.1"], countries=["''+twice", "Japan", "'O Kelly"], page=3)
+    section = Section("7", HYPERLINK, supplement=2023, part="I", footnotes=[footnote], meetings=[meeting])
+    return Repertoire([section])
+
+
+def _hostile_files(carriage_return: bool = False) -> dict[str, str]:
+    model = _hostile_model(carriage_return)
+    return dict(opendata.data_files(model, lambda symbol: "meetings/x.html", lambda section, number: (1, "S/PV.1"),
+                                    lambda section: {}, lambda: to_json_dict(model)))
+
+
+def test_no_csv_cell_starts_a_formula():
+    files = _hostile_files()
+    for name in CSV_FILES:
+        cells = [cell for row in csv.reader(io.StringIO(files[f"data/{name}"])) for cell in row]
+        assert not [cell for cell in cells if cell[:1] in tuple("=+-@\t\r")], name
+    row = next(csv.DictReader(io.StringIO(files[opendata.MEETINGS_CSV])))
+    assert row["speakers"] == f"'{HYPERLINK}; Ghana" and row["section_title"] == f"'{HYPERLINK}"
+    assert row["sub_item"] == "'-3+4" and row["decisions"] == "'+1+2: 15-0-0" and row["rule_39"] == "A return; \tA tab"
+    assert row["rule_37"] == "''=marked already"  # one apostrophe more, so the original comes back
+    citation = next(csv.DictReader(io.StringIO(files[opendata.CITATIONS_CSV])))
+    assert citation["countries"] == "'''+twice; Japan; 'O Kelly"  # an apostrophe before a letter is left
+
+
+def test_csv_cells_a_spreadsheet_would_evaluate_read_back_as_printed():
+    files, model = _hostile_files(), _hostile_model()
+    section = model.sections[0]
+    assert opendata.load_meetings_csv(files[opendata.MEETINGS_CSV]) == [((2023, "I", "7"), section.meetings[0])]
+    (row,) = opendata.load_citations_csv(files[opendata.CITATIONS_CSV])
+    assert row["countries"] == section.footnotes[0].countries and row["symbol"] == "S/PV.1"
+    # JSON is not a spreadsheet's input: its strings are left as they are.
+    assert json.loads(files[opendata.MEETINGS_JSON])["meetings"][0]["speakers"][0] == HYPERLINK
+
+
+def test_a_cell_starting_with_a_carriage_return_keeps_its_row():
+    files = _hostile_files(carriage_return=True)
+    rows = list(csv.reader(io.StringIO(files[opendata.MEETINGS_CSV])))
+    rule_39 = rows[0].index("rule_39")
+    assert len(rows) == 2 and rows[1][rule_39] == "'\rA return; \tA tab"
+    (_, meeting), = opendata.load_meetings_csv(files[opendata.MEETINGS_CSV])
+    assert meeting == _hostile_model(carriage_return=True).sections[0].meetings[0]

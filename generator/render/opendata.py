@@ -2,9 +2,11 @@
 
 Written into the site's data/ folder beside the Markdown pages (MkDocs copies
 them as they are). Every file is UTF-8; CSV files have one header row, ISO
-dates, and lists joined with "; ". `DATASETS` describes every column and is
-the one source of the schema page (data/index.md), of data/datapackage.json
-(a Frictionless Data Package descriptor) and of the README's table.
+dates, lists joined with "; ", and a text cell a spreadsheet would take for a
+formula written after an apostrophe (`_spreadsheet_safe`). `DATASETS` describes
+every column and is the one source of the schema page (data/index.md), of
+data/datapackage.json (a Frictionless Data Package descriptor) and of the
+README's table.
 
 DATA_VERSION follows semantic versioning: a new column or key is a minor
 change; a removed or renamed one, or a changed meaning, is a major one.
@@ -16,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Callable, Iterator, Optional, Union, get_args, get_origin, get_type_hints
 
@@ -25,6 +28,13 @@ from generator.model.symbols import find_symbols
 
 DATA_VERSION = "1.0.0"
 LIST_SEPARATOR = "; "
+# A spreadsheet evaluates a cell that starts with one of these (OWASP, "CSV Injection"): such a
+# cell is written after an apostrophe, which spreadsheets take as "this is text". A cell already
+# made of apostrophes then one of these gets one apostrophe more, so reading back is exact.
+FORMULA_START = "=+-@\t\r"
+TEXT_MARK = "'"
+_NEEDS_MARK = re.compile(f"{TEXT_MARK}*[{re.escape(FORMULA_START)}]")
+_MARKED = re.compile(f"{TEXT_MARK}+[{re.escape(FORMULA_START)}]")
 
 MEETINGS_JSON = "data/meetings.json"
 MEETINGS_CSV = "data/meetings.csv"
@@ -124,13 +134,36 @@ def _codes(names: list[str]) -> list[str]:
     return [country.code for country in found if country]
 
 
+def _spreadsheet_safe(value):
+    """'=HYPERLINK(...)' -> "'=HYPERLINK(...)": text, not a formula, in a spreadsheet."""
+    if isinstance(value, str) and _NEEDS_MARK.match(value):
+        return TEXT_MARK + value
+    return value
+
+
+def _unmarked(cell: str) -> str:
+    """The cell as the model had it: the apostrophe `_spreadsheet_safe` added taken off."""
+    return cell[len(TEXT_MARK):] if _MARKED.match(cell) else cell
+
+
 def _csv(columns: tuple[Column, ...], rows: list[dict]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=[c.name for c in columns], lineterminator="\n")
+    names = [c.name for c in columns]
+    writer = csv.DictWriter(out, fieldnames=names, lineterminator="\n")
+    # csv quotes a cell holding the line terminator ("\n") but not one holding a lone "\r", which
+    # readers take for the end of the row: a row with one has every cell quoted.
+    quoted = csv.DictWriter(out, fieldnames=names, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writeheader()
     for row in rows:
-        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+        cells = {key: "" if value is None else _spreadsheet_safe(value) for key, value in row.items()}
+        (quoted if any("\r" in str(cell) for cell in cells.values()) else writer).writerow(cells)
     return out.getvalue()
+
+
+def _csv_rows(text: str) -> Iterator[dict]:
+    """A CSV file's rows, each cell as it was before `_csv` wrote it."""
+    for row in csv.DictReader(io.StringIO(text)):
+        yield {key: _unmarked(cell) for key, cell in row.items()}
 
 
 def _json(data: dict) -> str:
@@ -248,7 +281,7 @@ def load_meetings_json(text: str) -> list[tuple[tuple, Meeting]]:
 
 def load_meetings_csv(text: str) -> list[tuple[tuple, Meeting]]:
     rows = []
-    for row in csv.DictReader(io.StringIO(text)):
+    for row in _csv_rows(text):
         decisions = []
         for item in _split(row["decisions"]):
             symbol, _, vote = item.partition(": ")
@@ -271,7 +304,7 @@ def load_footnotes_json(text: str) -> list[tuple[tuple, Footnote]]:
 def load_citations_csv(text: str) -> list[dict]:
     """Rows with lists split and numbers read: ready to compare with the model."""
     rows = []
-    for row in csv.DictReader(io.StringIO(text)):
+    for row in _csv_rows(text):
         rows.append({**row, "supplement": _optional_int(row["supplement"]), "part": row["part"] or None,
                      "source_page": _optional_int(row["source_page"]), "footnote": _optional_int(row["footnote"]),
                      "paragraph": _optional_int(row["paragraph"]), "meeting": row["meeting"] or None,
