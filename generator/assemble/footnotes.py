@@ -10,6 +10,7 @@ import re
 
 from generator.assemble.ibid import Resolver, find_ibids, previous_footnote, resolve_ibids
 from generator.model import UNRESOLVED_IBID, Footnote, Problem
+from generator.model.vocabulary import names_with_and
 
 # The country list closes the footnote: "..., (Ghana, Japan and China)."
 LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
@@ -17,8 +18,8 @@ SHOWN_ITEM, SHOWN_ITEMS = 80, 5  # how much of a country list's refused items a 
 
 
 def split_list(text: str) -> list[str]:
-    """'Ghana, Japan and China' -> ['Ghana', 'Japan', 'China']."""
-    return [item.strip() for item in LIST_SEPARATOR.split(text) if item.strip()]
+    """'Ghana, Bosnia and Herzegovina and China' -> ['Ghana', 'Bosnia and Herzegovina', 'China']."""
+    return _items(text)
 
 
 def _closing_group(text: str) -> str:
@@ -37,11 +38,14 @@ def _closing_group(text: str) -> str:
 
 
 def _items(group: str) -> list[str]:
-    """The group split at the list's separators, not inside a group of its own."""
+    """The group split at the list's separators, not inside a group of its own nor inside the name
+    of a State that holds "and"."""
     depth, depths = 0, []
     for ch in group:
         depths.append(depth)
-        depth += {"(": 1, ")": -1}.get(ch, 0)
+        depth = max(0, depth + {"(": 1, ")": -1}.get(ch, 0))  # a stray ")" opens no group
+    for start, end in names_with_and(group):
+        depths[start:end] = [depth + 1 for depth in depths[start:end]]
     items, start = [], 0
     for separator in LIST_SEPARATOR.finditer(group):
         if depths[separator.start()] == 0:

@@ -3,6 +3,7 @@ time: shared by the readers (text, PDF, the Library's tables), the assembler, th
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Optional
 
 from generator.model import Meeting
@@ -11,6 +12,22 @@ from generator.model.symbols import parse_symbol
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 MONTH_NAMES = "|".join(MONTHS)  # for regular expressions: "January|February|..."
+# States whose names hold "and": a list of names ("Ghana, Bosnia and Herzegovina and Japan") is
+# never split inside one. generator/link/countries.py knows every State; a test keeps the two alike.
+STATES_NAMED_WITH_AND = (
+    "Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts and Nevis", "Saint Vincent and the Grenadines",
+    "Sao Tome and Principe", "Trinidad and Tobago", "United Kingdom of Great Britain and Northern Ireland",
+)
+_NAMED_WITH_AND = re.compile("|".join(r"\s+".join(map(re.escape, name.split())) for name in STATES_NAMED_WITH_AND),
+                             re.I)
+
+
+def names_with_and(text: str) -> list[tuple[int, int]]:
+    """Where `text` names a State whose name holds "and" (accents aside: São Tomé and Príncipe)."""
+    folded = "".join(unicodedata.normalize("NFKD", ch)[:1] for ch in text)  # one character for one
+    return [match.span() for match in _NAMED_WITH_AND.finditer(folded)]
+
+
 # A vote as the Council's records print it: in favour - against - abstaining ("13-0-2").
 VOTE = re.compile(r"\b(\d{1,2})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})\b")
 
