@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Hashable, Optional
 
 from generator.assemble.ibid import IBID
+from generator.assemble.meetings import section_order
 from generator.link import countries as states
 from generator.link import markdown as md
 from generator.link import pages
@@ -102,7 +103,7 @@ class SiteIndex:
     paragraphs: dict[str, list[tuple[int, Paragraph]]] = field(default_factory=lambda: defaultdict(list))
     footnotes: dict[tuple, Footnote] = field(default_factory=dict)  # (section key, number) -> footnote
     meeting_order: dict[tuple, list[Meeting]] = field(default_factory=dict)  # section key -> by date
-    section_position: dict[int, int] = field(default_factory=dict)  # id(meeting) -> place in meeting_order
+    section_position: dict[tuple, int] = field(default_factory=dict)  # (section key, symbol) -> place in meeting_order
     # Every meeting of the site (sections' and the Library's records) in time, by year, and adoptions:
     timeline: Timeline = field(default_factory=Timeline)
     year_pages: dict[str, str] = field(default_factory=dict)  # "1946" -> meetings/1946.md
@@ -124,16 +125,21 @@ class SiteIndex:
                 pages.SECTIONS, pages.section_address(section), f"Section {section.number}: {section.title}",
                 (pages.SECTIONS.rank, section.supplement or 0, natural_key(section.number)), f"section {section.key}")
             index.meeting_order[section.key] = sorted(section.meetings, key=chronological)
-            index.section_position.update((id(m), i) for i, m in enumerate(index.meeting_order[section.key]))
-            for meeting in section.meetings:
-                index._meeting_page(meeting)
-                index.meeting_sections[meeting.symbol] = section
-                index.meetings[meeting.symbol] = meeting
+            index.section_position.update(((section.key, m.symbol), i)
+                                          for i, m in enumerate(index.meeting_order[section.key]))
             for number, paragraph in enumerate(section.paragraphs, 1):
                 if paragraph.meeting:
                     index.paragraphs[paragraph.meeting].append((number, paragraph))
             for footnote in section.footnotes:
                 index.footnotes[(section.key, footnote.number)] = footnote
+        # A meeting several sections list is one (generator.assemble.meetings): one page, whose home
+        # section (its "under the item" line, its neighbours) is the first on the site listing it.
+        for section in sorted(repertoire.sections, key=section_order):
+            for meeting in section.meetings:
+                if meeting.symbol not in index.meeting_sections:
+                    index._meeting_page(meeting)
+                    index.meeting_sections[meeting.symbol] = section
+                    index.meetings[meeting.symbol] = meeting
         for meeting in repertoire.records:
             if meeting.symbol not in index.meeting_pages:  # the Repertoire's own page wins
                 index._meeting_page(meeting)
@@ -229,7 +235,7 @@ class SiteIndex:
     def neighbours(self, section: Section, meeting: Meeting) -> tuple[Optional[Meeting], Optional[Meeting]]:
         """The meetings before and after `meeting` in its section's table (by date)."""
         ordered = self.meeting_order[section.key]
-        position = self.section_position[id(meeting)]
+        position = self.section_position[(section.key, meeting.symbol)]
         previous = ordered[position - 1] if position > 0 else None
         following = ordered[position + 1] if position + 1 < len(ordered) else None
         return previous, following
