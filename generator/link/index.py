@@ -120,6 +120,7 @@ class SiteIndex:
         for kind in KINDS:
             index._page(kind, kind.index_address, kind.title, (INDEX_RANK, 0, kind.title),
                         f"the {kind.title.lower()} page")
+        index._meeting_homes(repertoire.sections)
         for section in repertoire.sections:
             index.section_pages[section.key] = index._page(
                 pages.SECTIONS, pages.section_address(section), f"Section {section.number}: {section.title}",
@@ -128,18 +129,10 @@ class SiteIndex:
             index.section_position.update(((section.key, m.symbol), i)
                                           for i, m in enumerate(index.meeting_order[section.key]))
             for number, paragraph in enumerate(section.paragraphs, 1):
-                if paragraph.meeting:
+                if index._account_page(section, paragraph.meeting):  # another section's account stays on its page
                     index.paragraphs[paragraph.meeting].append((number, paragraph))
             for footnote in section.footnotes:
                 index.footnotes[(section.key, footnote.number)] = footnote
-        # A meeting several sections list is one (generator.assemble.meetings): one page, whose home
-        # section (its "under the item" line, its neighbours) is the first on the site listing it.
-        for section in sorted(repertoire.sections, key=section_order):
-            for meeting in section.meetings:
-                if meeting.symbol not in index.meeting_sections:
-                    index._meeting_page(meeting)
-                    index.meeting_sections[meeting.symbol] = section
-                    index.meetings[meeting.symbol] = meeting
         for meeting in repertoire.records:
             if meeting.symbol not in index.meeting_pages:  # the Repertoire's own page wins
                 index._meeting_page(meeting)
@@ -163,6 +156,25 @@ class SiteIndex:
             if symbol not in index.meeting_pages and (DOCUMENT, symbol) not in index.entity_pages:
                 index._entity(DOCUMENT, symbol, symbol, symbol, natural_key(symbol))
         return index
+
+    def _meeting_homes(self, sections: list[Section]) -> None:
+        """A meeting several sections list is one (generator.assemble.meetings) with one page, whose home
+        section (its "under the item" line, its neighbours, its account) is the first on the site listing
+        it, whatever the order of the sources."""
+        for section in sorted(sections, key=section_order):
+            for meeting in section.meetings:
+                if meeting.symbol not in self.meeting_sections:
+                    self._meeting_page(meeting)
+                    self.meeting_sections[meeting.symbol] = section
+                    self.meetings[meeting.symbol] = meeting
+                elif meeting.symbol in self.catalogue.documents:  # what cites it, in that order too
+                    self.catalogue.documents[meeting.symbol].sort(key=lambda place: section_order(place.section))
+
+    def _account_page(self, section: Section, symbol: Optional[str]) -> Optional[str]:
+        """The page showing `section`'s account of meeting `symbol`: the meeting's page in its home
+        section, else none (the section's own page shows it)."""
+        home = self.meeting_sections.get(symbol) if symbol else None
+        return self.meeting_pages[symbol] if home is not None and home.key == section.key else None
 
     def _meeting_page(self, meeting: Meeting) -> str:
         symbol = parse_symbol(meeting.symbol)
@@ -279,8 +291,7 @@ class SiteIndex:
         """The page (and anchor) showing a place: its meeting's page when the site has it, else its section's."""
         if place.footnote is not None:
             return self.footnote_target(place.section, place.footnote)
-        page = self.meeting_pages.get(place.meeting) if place.meeting else None
-        page = page or self.section_pages[place.section.key]
+        page = self._account_page(place.section, place.meeting) or self.section_pages[place.section.key]
         if place.paragraph is not None:
             return f"{page}#{paragraph_anchor(place.paragraph)}"
         return page
@@ -290,7 +301,7 @@ class SiteIndex:
         where = self.catalogue.footnote_places.get((section.key, number))
         if where is None:  # a footnote no marker refers to: listed on its section's page, without an anchor
             return self.section_pages[section.key]
-        page = self.meeting_pages.get(where[1]) if where[1] else None
+        page = self._account_page(section, where[1])
         return f"{page or self.section_pages[section.key]}#fn:{number}"
 
     def place_label(self, place: Place, meeting: bool = True) -> str:
