@@ -18,7 +18,7 @@ from generator.model.vocabulary import chronological
 from generator.parse.dhl.tables import DhlFile, add_new, read_dhl_tables
 
 _SCALARS = ("date", "sub_item")
-_LISTS = ("other_documents", "rule_37", "rule_39", "speakers", "topics", "press_releases", "notes")
+LISTS = ("other_documents", "rule_37", "rule_39", "speakers", "topics", "press_releases", "notes", "footnotes")
 _UNIONS = ("topics", "other_documents", "press_releases", "notes")  # lists of things: both sides are right
 
 
@@ -74,11 +74,13 @@ def _resumed(first: Meeting, again: Meeting) -> None:
             add_new(meeting.notes, [f"resumed on {later}"])
 
 
-def merge_meeting(ours: Meeting, theirs: Meeting, file: str, place: str, whose: str) -> list[Problem]:
+def merge_meeting(ours: Meeting, theirs: Meeting, file: str, place: str, whose: str,
+                  unions: tuple[str, ...] = _UNIONS) -> list[Problem]:
     """Fill what `ours` lacks from `theirs`; where both say something different, keep ours and report it.
 
-    Scalars fill when ours is None, lists when ours is empty; decisions are matched
-    by symbol (a vote or note fills when ours has neither)."""
+    Scalars fill when ours is None, lists when ours is empty (the lists named in `unions` take what
+    theirs adds, in order); decisions are matched by symbol (a vote or note fills when ours has
+    neither; a different vote, or a different note, is reported)."""
     problems = []
 
     def conflict(name, mine, other):
@@ -91,12 +93,12 @@ def merge_meeting(ours: Meeting, theirs: Meeting, file: str, place: str, whose: 
             setattr(ours, name, other)
         elif other is not None and other != mine:
             conflict(name, mine, other)
-    for name in _LISTS:
+    for name in LISTS:
         mine, other = getattr(ours, name), getattr(theirs, name)
         if not mine:
             setattr(ours, name, list(other))
         elif other and other != mine:
-            if name in _UNIONS:
+            if name in unions:
                 add_new(mine, other)  # lists of things, not one statement: both are right
             else:
                 conflict(name, mine, other)
@@ -111,6 +113,8 @@ def merge_meeting(ours: Meeting, theirs: Meeting, file: str, place: str, whose: 
             mine.vote, mine.note = decision.vote, decision.note
         elif decision.vote is not None and mine.vote != decision.vote:
             conflict(f"vote on {decision.symbol}", mine.vote, decision.vote)
+        elif None not in (decision.note, mine.note) and mine.note != decision.note:
+            conflict(f"adoption of {decision.symbol}", mine.note, decision.note)
     add_new(ours.sources, theirs.sources)
     return problems
 
@@ -125,7 +129,9 @@ def merge_into_repertoire(repertoire, meetings: list[Meeting], problems: list[Pr
     Library's reading problems) are added to the repertoire's."""
     ours: dict[str, list[Meeting]] = {}
     for section, meeting in repertoire.meetings():
-        ours.setdefault(meeting.symbol, []).append(meeting)
+        described = ours.setdefault(meeting.symbol, [])
+        if all(m is not meeting for m in described):  # a meeting two sections list is one object
+            described.append(meeting)
     records = {m.symbol: m for m in repertoire.records}
     repertoire.problems += problems
     for meeting in meetings:

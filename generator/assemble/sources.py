@@ -1,6 +1,7 @@
 """Every source file -> one `Repertoire`: each file read (side by side where its reader does not
 use every core itself), each section assembled (`generator.assemble.section`), and the sections
-several sources give merged into one.
+several sources give merged into one; last, a meeting several sections list made one
+(`generator.assemble.meetings`).
 """
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from generator import settings
-from generator.assemble.section import assemble_section
+from generator.assemble.meetings import merge_across_sections
+from generator.assemble.section import assemble_located
 from generator.model import SOURCES_DISAGREE, Problem, Repertoire, Section
 from generator.parse import parse_source, spreads_over_cores
 
@@ -58,8 +60,8 @@ def comparable(section: Section) -> dict:
     return data
 
 
-def _read_one(path: Path) -> list[tuple[Section, list[Problem]]]:
-    return [assemble_section(raw) for raw in parse_source(path)]
+def _read_one(path: Path) -> list[tuple[Section, list[Problem], dict[str, str]]]:
+    return [assemble_located(raw) for raw in parse_source(path)]
 
 
 def read_sources(paths: Iterable[Path], jobs: Optional[int] = None) -> Repertoire:
@@ -77,8 +79,12 @@ def read_sources(paths: Iterable[Path], jobs: Optional[int] = None) -> Repertoir
             results.update(zip(parallel, pool.map(_read_one, parallel, chunksize=1)))
     sections: list[Section] = []
     problems: list[Problem] = []
+    places: dict[int, dict[str, str]] = {}  # id(section) -> symbol -> place of its row
     for path in paths:
-        for section, found in results[path] if path in results else _read_one(path):
+        for section, found, rows in results[path] if path in results else _read_one(path):
             sections.append(section)
             problems += found
-    return Repertoire(merge_sections(sections, problems), problems)
+            places[id(section)] = rows
+    merged = merge_sections(sections, problems)
+    problems += merge_across_sections(merged, places)
+    return Repertoire(merged, problems)

@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Hashable, Optional
 
 from generator.assemble.ibid import IBID
+from generator.assemble.meetings import section_order
 from generator.link import countries as states
 from generator.link import markdown as md
 from generator.link import pages
@@ -102,7 +103,7 @@ class SiteIndex:
     paragraphs: dict[str, list[tuple[int, Paragraph]]] = field(default_factory=lambda: defaultdict(list))
     footnotes: dict[tuple, Footnote] = field(default_factory=dict)  # (section key, number) -> footnote
     meeting_order: dict[tuple, list[Meeting]] = field(default_factory=dict)  # section key -> by date
-    section_position: dict[int, int] = field(default_factory=dict)  # id(meeting) -> place in meeting_order
+    section_position: dict[tuple, int] = field(default_factory=dict)  # (section key, symbol) -> place in meeting_order
     # Every meeting of the site (sections' and the Library's records) in time, by year, and adoptions:
     timeline: Timeline = field(default_factory=Timeline)
     year_pages: dict[str, str] = field(default_factory=dict)  # "1946" -> meetings/1946.md
@@ -119,18 +120,16 @@ class SiteIndex:
         for kind in KINDS:
             index._page(kind, kind.index_address, kind.title, (INDEX_RANK, 0, kind.title),
                         f"the {kind.title.lower()} page")
+        index._meeting_homes(repertoire.sections)
         for section in repertoire.sections:
             index.section_pages[section.key] = index._page(
                 pages.SECTIONS, pages.section_address(section), f"Section {section.number}: {section.title}",
                 (pages.SECTIONS.rank, section.supplement or 0, natural_key(section.number)), f"section {section.key}")
             index.meeting_order[section.key] = sorted(section.meetings, key=chronological)
-            index.section_position.update((id(m), i) for i, m in enumerate(index.meeting_order[section.key]))
-            for meeting in section.meetings:
-                index._meeting_page(meeting)
-                index.meeting_sections[meeting.symbol] = section
-                index.meetings[meeting.symbol] = meeting
+            index.section_position.update(((section.key, m.symbol), i)
+                                          for i, m in enumerate(index.meeting_order[section.key]))
             for number, paragraph in enumerate(section.paragraphs, 1):
-                if paragraph.meeting:
+                if index._account_page(section, paragraph.meeting):  # another section's account stays on its page
                     index.paragraphs[paragraph.meeting].append((number, paragraph))
             for footnote in section.footnotes:
                 index.footnotes[(section.key, footnote.number)] = footnote
@@ -157,6 +156,25 @@ class SiteIndex:
             if symbol not in index.meeting_pages and (DOCUMENT, symbol) not in index.entity_pages:
                 index._entity(DOCUMENT, symbol, symbol, symbol, natural_key(symbol))
         return index
+
+    def _meeting_homes(self, sections: list[Section]) -> None:
+        """A meeting several sections list is one (generator.assemble.meetings) with one page, whose home
+        section (its "under the item" line, its neighbours, its account) is the first on the site listing
+        it, whatever the order of the sources."""
+        for section in sorted(sections, key=section_order):
+            for meeting in section.meetings:
+                if meeting.symbol not in self.meeting_sections:
+                    self._meeting_page(meeting)
+                    self.meeting_sections[meeting.symbol] = section
+                    self.meetings[meeting.symbol] = meeting
+                elif meeting.symbol in self.catalogue.documents:  # what cites it, in that order too
+                    self.catalogue.documents[meeting.symbol].sort(key=lambda place: section_order(place.section))
+
+    def _account_page(self, section: Section, symbol: Optional[str]) -> Optional[str]:
+        """The page showing `section`'s account of meeting `symbol`: the meeting's page in its home
+        section, else none (the section's own page shows it)."""
+        home = self.meeting_sections.get(symbol) if symbol else None
+        return self.meeting_pages[symbol] if home is not None and home.key == section.key else None
 
     def _meeting_page(self, meeting: Meeting) -> str:
         symbol = parse_symbol(meeting.symbol)
@@ -229,7 +247,7 @@ class SiteIndex:
     def neighbours(self, section: Section, meeting: Meeting) -> tuple[Optional[Meeting], Optional[Meeting]]:
         """The meetings before and after `meeting` in its section's table (by date)."""
         ordered = self.meeting_order[section.key]
-        position = self.section_position[id(meeting)]
+        position = self.section_position[(section.key, meeting.symbol)]
         previous = ordered[position - 1] if position > 0 else None
         following = ordered[position + 1] if position + 1 < len(ordered) else None
         return previous, following
@@ -273,8 +291,7 @@ class SiteIndex:
         """The page (and anchor) showing a place: its meeting's page when the site has it, else its section's."""
         if place.footnote is not None:
             return self.footnote_target(place.section, place.footnote)
-        page = self.meeting_pages.get(place.meeting) if place.meeting else None
-        page = page or self.section_pages[place.section.key]
+        page = self._account_page(place.section, place.meeting) or self.section_pages[place.section.key]
         if place.paragraph is not None:
             return f"{page}#{paragraph_anchor(place.paragraph)}"
         return page
@@ -284,7 +301,7 @@ class SiteIndex:
         where = self.catalogue.footnote_places.get((section.key, number))
         if where is None:  # a footnote no marker refers to: listed on its section's page, without an anchor
             return self.section_pages[section.key]
-        page = self.meeting_pages.get(where[1]) if where[1] else None
+        page = self._account_page(section, where[1])
         return f"{page or self.section_pages[section.key]}#fn:{number}"
 
     def place_label(self, place: Place, meeting: bool = True) -> str:

@@ -93,7 +93,7 @@ class SiteRenderer:
 
         for section in index.repertoire.sections:
             plan(SECTIONS.template, index.section_pages[section.key], partial(contexts.section, index, section))
-            for meeting in section.meetings:
+            for meeting in (m for m in section.meetings if index.meeting_sections[m.symbol] is section):  # its home
                 plan(MEETINGS.template, index.meeting_pages[meeting.symbol],
                      partial(contexts.meeting, index, section, meeting))
         for meeting in index.repertoire.records:
