@@ -168,7 +168,8 @@ def _ignored(relative: str) -> bool:
     """A path git ignores (tests/browser/artifacts/) exists only once something has made it."""
     import subprocess
 
-    return subprocess.run(["git", "check-ignore", "-q", relative], cwd=ROOT).returncode == 0
+    return any(subprocess.run(["git", "check-ignore", "-q", path], cwd=ROOT).returncode == 0
+               for path in (relative, relative + "/"))
 
 
 def test_the_code_names_only_files_that_exist():
