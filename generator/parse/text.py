@@ -236,7 +236,7 @@ class _SectionBuilder:
 
 def parse_text(path: Path) -> list[RawSection]:
     try:
-        source = Path(path).read_text(encoding="utf-8")
+        source = Path(path).read_text(encoding="utf-8-sig")  # -sig: a byte order mark at the start is no text
     except UnicodeDecodeError as error:
         raise RepertoireError(str(path), f"not UTF-8 text ({error.reason} at byte {error.start})") from None
     except OSError as error:
