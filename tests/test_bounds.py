@@ -9,12 +9,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from generator.site.search_index import (MAX_TERM_LENGTH, Passage, SearchDocument, build_index, expand,
                                          index_files, read_script)
+from tests.support import search_worker
 from tests.support.builders import project_folder
 from tests.support.paths import ROOT, SAMPLE_TXT
-
-WORKER = ROOT / "overrides" / "assets" / "javascripts" / "repertoire-search.js"
+from tests.support.search_worker import WORKER
 
 
 def test_a_long_word_is_indexed_by_its_first_characters():
@@ -40,7 +42,17 @@ def test_no_term_or_prefix_of_the_index_is_longer_than_the_cap():
 def test_the_worker_cuts_query_words_at_the_same_length():
     worker = WORKER.read_text(encoding="utf-8")
     assert re.search(r"var MAX_TERM_LENGTH = (\d+);", worker).group(1) == str(MAX_TERM_LENGTH)
-    assert ".map(cap)" in worker.split("function parse(query)")[1].split("}")[0]
+
+
+@pytest.mark.skipif(search_worker.NODE is None, reason="Node is not installed")
+def test_a_query_longer_than_the_cap_finds_the_capped_word(tmp_path):
+    docs = [SearchDocument("long.html", "Long", passages=[Passage("", "", "y" * 200 + " peacekeeping")]),
+            SearchDocument("other.html", "Other", passages=[Passage("", "", "y" * 30 + "z")])]
+    search_worker.write_index(tmp_path, index_files(build_index(docs))[0])
+    assert search_worker.found(tmp_path, "peacekeeping") == ["long.html"]
+    assert search_worker.found(tmp_path, "y" * 100) == ["long.html"]  # the index has its first 64 y's
+    assert search_worker.found(tmp_path, "Y" * MAX_TERM_LENGTH + "yyy z") == ["long.html"]  # "z" alone: too short
+    assert sorted(search_worker.found(tmp_path, "y" * 30)) == ["long.html", "other.html"]
 
 
 MEASURED_BUILD = """
