@@ -91,3 +91,11 @@ def test_sources_of_one_size_but_other_bytes_are_both_read(tmp_path):
     assert other.stat().st_size == SAMPLE_TXT.stat().st_size
     repertoire = read_sources([SAMPLE_TXT, other], jobs=1)
     assert _duplicates(repertoire) == [] and len(repertoire.sections) == 2
+
+
+def test_inspect_refuses_a_named_pipe_before_opening_it(tmp_path):
+    from generator.inspect import inspect
+
+    os.mkfifo(tmp_path / "supplement.pdf")
+    with pytest.raises(RepertoireError, match=r"supplement\.pdf: is a named pipe \(FIFO\)"):
+        inspect(tmp_path / "supplement.pdf", out=tmp_path / "pictures")
