@@ -81,11 +81,13 @@ def distinct_sources(paths: list[Path], problems: list[Problem]) -> list[Path]:
         name, size = os.path.realpath(path), path.stat().st_size
         same_file = by_name.get(name)
         same_bytes = None if same_file else next((p for p in by_size[size] if digest(p) == digest(path)), None)
-        if same_bytes:
-            how = f"has the same bytes as {same_bytes}, given before it"
-        elif same_file:
-            how = "is given twice" if str(same_file) == str(path) else f"is the same file as {same_file}, given before it"
         if same_file or same_bytes:
+            if same_bytes:
+                how = f"has the same bytes as {same_bytes}, given before it"
+            elif str(same_file) == str(path):
+                how = "is given twice"
+            else:
+                how = f"is the same file as {same_file}, given before it"
             problems.append(Problem(str(path), "whole file", f"{how}: read once", DUPLICATE_SOURCE))
             continue
         by_name[name] = path
