@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Optional
 
 from generator.model.errors import RepertoireError
+from generator.parse import check_source
 
 MARKER = ".repertoire-inspect"
 DEFAULT_RESOLUTION = 100  # dpi of the pictures
@@ -125,6 +126,7 @@ def inspect(path: Path, pages: Optional[str] = None, out: Optional[Path] = None,
     from generator.parse.pdf.inspect import document_page_count, inspect_pdf, render_pages
 
     path = Path(path)
+    check_source(path)  # before pdfplumber opens it: a FIFO would wait forever
     wanted = parse_pages(pages)
     if not 10 <= resolution <= 600:
         raise RepertoireError(None, f"--resolution {resolution:g}: expected 10 to 600 dpi")

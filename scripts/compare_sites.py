@@ -51,7 +51,22 @@ _FORMULAS_WHY = ("the open data page says how a CSV cell a spreadsheet would tak
 EXPECTED: dict[str, tuple[str, list[tuple[bytes, bytes]]]] = {
     "site/assets/javascripts/repertoire-search.js": (
         "a comment names the search index's module at its new place",
-        [(b"generator/search_index.py", b"generator/site/search_index.py")]),
+        [(b"generator/search_index.py", b"generator/site/search_index.py"),
+         # issue 13: a query word is cut at the length the index cuts its terms (MAX_TERM_LENGTH)
+         (b"  var PARTS = /[./]/g;\n",
+          b"  var PARTS = /[./]/g;\n  var MAX_TERM_LENGTH = 64;   /* a word is indexed by its first 64 characters"
+          b" (MAX_TERM_LENGTH in search_index.py) */\n"),
+         (b"  /* The terms one folded word is indexed under (as expand() in search_index.py). */\n"
+          b"  function expand(word) {\n",
+          b"  /* A word cut as the index cuts it: its first MAX_TERM_LENGTH characters (code points, as Python"
+          b" counts). */\n  function cap(word) {\n    if (word.length <= MAX_TERM_LENGTH) return word;\n"
+          b"    return Array.from(word).slice(0, MAX_TERM_LENGTH).join(\"\");\n  }\n\n"
+          b"  /* The terms one folded word is indexed under (as expand() in search_index.py). */\n"
+          b"  function expand(word) {\n    word = cap(word);\n"),
+         (b"    var folded = fold(query).match(WORD) || [];\n    var typed = query.toLowerCase().match(WORD) || [];\n",
+          b"    var folded = (fold(query).match(WORD) || []).map(cap);\n"
+          b"    var typed = (query.toLowerCase().match(WORD) || []).map(cap);\n"),
+         (b"? [folded] : expand(folded);", b"? [cap(folded)] : expand(folded);")]),
     "content/data/index.md": (_FORMULAS_WHY, [
         (b"an empty cell is a missing value.\n- **", b"an empty cell is a missing value.\n" + _FORMULAS_MD + b"- **"),
         (b'.str.split("; ")\n```', b'.str.split("; ")\n' + _UNMARK + b"```")]),

@@ -5,7 +5,10 @@ several sources give merged into one; last, a meeting several sections list made
 """
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
+import os
+from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
@@ -15,7 +18,9 @@ from generator import settings
 from generator.assemble.meetings import merge_across_sections
 from generator.assemble.section import assemble_located
 from generator.model import SOURCES_DISAGREE, Problem, Repertoire, Section
-from generator.parse import parse_source, spreads_over_cores
+from generator.parse import check_source, parse_source, spreads_over_cores
+
+DUPLICATE_SOURCE = "duplicate-source"
 
 
 def merge_sections(sections: list[Section], problems: list[Problem]) -> list[Section]:
@@ -60,6 +65,39 @@ def comparable(section: Section) -> dict:
     return data
 
 
+def distinct_sources(paths: list[Path], problems: list[Problem]) -> list[Path]:
+    """The sources without repeats: a file given twice (the same file by two names, or two files
+    with the same bytes) is read once, and each repeat reported naming the first."""
+    by_name: dict[str, Path] = {}
+    by_size: dict[int, list[Path]] = defaultdict(list)  # only files of one size are compared
+    digests: dict[Path, str] = {}
+
+    def digest(path: Path) -> str:
+        if path not in digests:
+            with open(path, "rb") as file:
+                digests[path] = hashlib.file_digest(file, "sha256").hexdigest()
+        return digests[path]
+
+    kept = []
+    for path in paths:
+        name, size = os.path.realpath(path), path.stat().st_size
+        same_file = by_name.get(name)
+        same_bytes = None if same_file else next((p for p in by_size[size] if digest(p) == digest(path)), None)
+        if same_file or same_bytes:
+            if same_bytes:
+                how = f"has the same bytes as {same_bytes}, given before it"
+            elif str(same_file) == str(path):
+                how = "is given twice"
+            else:
+                how = f"is the same file as {same_file}, given before it"
+            problems.append(Problem(str(path), "whole file", f"{how}: read once", DUPLICATE_SOURCE))
+            continue
+        by_name[name] = path
+        by_size[size].append(path)
+        kept.append(path)
+    return kept
+
+
 def _read_one(path: Path) -> list[tuple[Section, list[Problem], dict[str, str]]]:
     return [assemble_located(raw) for raw in parse_source(path)]
 
@@ -70,6 +108,10 @@ def read_sources(paths: Iterable[Path], jobs: Optional[int] = None) -> Repertoir
     Sources whose reader spreads its own work over the cores (PDFs: their pages) are read one
     after the other; the others (text) in parallel, one process per core (`jobs`; 1 reads them here)."""
     paths = [Path(p) for p in paths]
+    for path in paths:
+        check_source(path)  # every source, before any is read: a FIFO would wait forever
+    problems: list[Problem] = []
+    paths = distinct_sources(paths, problems)
     jobs = settings.workers() if jobs is None else max(1, jobs)
     parallel = [p for p in paths if not spreads_over_cores(p)] if jobs > 1 else []
     results: dict[Path, list] = {}
@@ -78,7 +120,6 @@ def read_sources(paths: Iterable[Path], jobs: Optional[int] = None) -> Repertoir
         with ProcessPoolExecutor(max_workers=min(jobs, len(parallel)), mp_context=context) as pool:
             results.update(zip(parallel, pool.map(_read_one, parallel, chunksize=1)))
     sections: list[Section] = []
-    problems: list[Problem] = []
     places: dict[int, dict[str, str]] = {}  # id(section) -> symbol -> place of its row
     for path in paths:
         for section, found, rows in results[path] if path in results else _read_one(path):

@@ -143,7 +143,9 @@ class _SectionBuilder:
         self.group: Optional[str] = None
         self.supplement: Optional[int] = None
         self.in_table = False
-        self.open_paragraph: Optional[tuple[int, str]] = None  # line, raw text still being joined
+        # The first line and the raw blocks of the paragraph still being joined: a list, joined once
+        # at its end (adding each block to a string would copy the paragraph again for every block).
+        self.open_paragraph: Optional[tuple[int, list[str]]] = None
 
     @property
     def current(self) -> RawSection:
@@ -206,17 +208,17 @@ class _SectionBuilder:
 
     def _add_narrative(self, line: int, raw: str) -> None:
         if self.open_paragraph is not None:
-            start, previous = self.open_paragraph
-            self.open_paragraph = (start, previous + " " + raw)
+            self.open_paragraph[1].append(raw)
         else:
-            self.open_paragraph = (line, raw)
+            self.open_paragraph = (line, [raw])
         if SENTENCE_END.search(plain_text(MARKER.sub("", raw))):
             self._close_paragraph()
 
     def _close_paragraph(self) -> None:
         if self.open_paragraph is None:
             return
-        line, raw = self.open_paragraph
+        line, blocks = self.open_paragraph
+        raw = " ".join(blocks)
         self.open_paragraph = None
         # Markers are superscript digits, untouched by markdown-it: strip them after.
         text, refs = split_markers(plain_text(raw))
@@ -224,7 +226,7 @@ class _SectionBuilder:
 
     def finish(self) -> list[RawSection]:
         if self.open_paragraph is not None:
-            line, raw = self.open_paragraph
+            line = self.open_paragraph[0]
             self._close_paragraph()
             self.current.problems.append(Problem(self.file, f"line {line}",
                                                  "last paragraph ends mid-sentence"))
@@ -236,7 +238,7 @@ class _SectionBuilder:
 
 def parse_text(path: Path) -> list[RawSection]:
     try:
-        source = Path(path).read_text(encoding="utf-8")
+        source = Path(path).read_text(encoding="utf-8-sig")  # -sig: a byte order mark at the start is no text
     except UnicodeDecodeError as error:
         raise RepertoireError(str(path), f"not UTF-8 text ({error.reason} at byte {error.start})") from None
     except OSError as error:

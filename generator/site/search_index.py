@@ -99,6 +99,12 @@ MATERIAL_CONFIG = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWo
 # worker (overrides/assets/javascripts/repertoire-search.js) splits queries with the same pattern.
 WORD = re.compile(r"[^\W_]+(?:[./][^\W_]+)*")
 _PARTS = re.compile(r"[./]")
+# A word is indexed by its first MAX_TERM_LENGTH characters. The index keeps every prefix of every
+# term (index_files), so a term's cost is the square of its length: uncapped, one 1,000,000-character
+# word took 24 GB. 64 is four times the longest term of the bundled sources ("multidimensional"),
+# far above any English word or UN symbol ("s/2023/123/add.1/rev.1"); memory is linear in the input.
+# The search worker cuts a query word at the same length, so a long query still finds the term.
+MAX_TERM_LENGTH = 64
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 
 
@@ -117,7 +123,9 @@ def _is_mark(character: str) -> bool:
 
 
 def expand(word: str) -> list[str]:
-    """The terms one folded word stands for: itself, and for a symbol its tails and parts."""
+    """The terms one folded word stands for: itself, and for a symbol its tails and parts (of its
+    first MAX_TERM_LENGTH characters)."""
+    word = word[:MAX_TERM_LENGTH]
     if "/" not in word and "." not in word:
         return [word] if len(word) > 1 and word not in STOPWORDS else []
     terms = [word]

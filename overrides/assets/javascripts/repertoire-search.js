@@ -20,6 +20,7 @@
   var MORE_PASSAGES = 3;      /* other matching passages of a page, folded under "more" */
   var WORD = /[\p{L}\p{N}]+(?:[./][\p{L}\p{N}]+)*/gu;
   var PARTS = /[./]/g;
+  var MAX_TERM_LENGTH = 64;   /* a word is indexed by its first 64 characters (MAX_TERM_LENGTH in search_index.py) */
 
   var inFrame = typeof document !== "undefined";
   var here = String(inFrame ? (document.currentScript && document.currentScript.src) || location.href
@@ -116,8 +117,15 @@
     return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
   }
 
+  /* A word cut as the index cuts it: its first MAX_TERM_LENGTH characters (code points, as Python counts). */
+  function cap(word) {
+    if (word.length <= MAX_TERM_LENGTH) return word;
+    return Array.from(word).slice(0, MAX_TERM_LENGTH).join("");
+  }
+
   /* The terms one folded word is indexed under (as expand() in search_index.py). */
   function expand(word) {
+    word = cap(word);
     if (word.indexOf("/") < 0 && word.indexOf(".") < 0)
       return word.length > 1 && !stop[word] ? [word] : [];
     var terms = [word], match;
@@ -134,8 +142,8 @@
 
   /* The words of a query: folded (to search) and as typed (to highlight on the page). */
   function parse(query) {
-    var folded = fold(query).match(WORD) || [];
-    var typed = query.toLowerCase().match(WORD) || [];
+    var folded = (fold(query).match(WORD) || []).map(cap);
+    var typed = (query.toLowerCase().match(WORD) || []).map(cap);
     if (typed.length !== folded.length) typed = folded;
     var words = [];
     var seen = Object.create(null);
@@ -305,7 +313,7 @@
     var known = seen.get(text);
     if (known !== undefined) return known;
     var folded = fold(text);
-    var terms = folded.indexOf("/") < 0 && folded.indexOf(".") < 0 ? [folded] : expand(folded);
+    var terms = folded.indexOf("/") < 0 && folded.indexOf(".") < 0 ? [cap(folded)] : expand(folded);
     var found = -1;
     for (var k = 0; k < words.length && found < 0; k++) {
       for (var i = 0; i < terms.length; i++) {
