@@ -19,7 +19,7 @@ $(STAMP): requirements.txt pyproject.toml
 site: $(STAMP)
 	$(BIN)/repertoire build
 
-test: $(STAMP) $(CHROMIUM) $(PRODUCERS)
+test: $(STAMP) $(CHROMIUM) $(NODE) $(PRODUCERS)
 	$(BIN)/python -m pytest -q
 
 # The site as a dated zip that works opened from disk (dist/repertoire-site-YYYY-MM-DD.zip).
@@ -29,6 +29,12 @@ archive: $(STAMP)
 # Preview on http://127.0.0.1:8000: pages regenerate when sources/ or templates/ change.
 serve: $(STAMP)
 	$(BIN)/repertoire serve
+
+# Node runs the search worker outside the browser (tests/support/search_worker.py).
+NODE := /usr/bin/node
+$(NODE):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs
 
 browser: $(CHROMIUM)
 $(CHROMIUM):
