@@ -8,6 +8,10 @@ STAMP := $(VENV)/.installed
 
 # Debian's Chromium drives the browser tests (tests/browser) and scripts/screenshots.py.
 CHROMIUM := /usr/bin/chromium
+# Node runs the search worker outside the browser (tests/support/search_worker.py).
+NODE := /usr/bin/node
+# The PDF producers of the layout matrix (the stamp is the last program installed, see below).
+PRODUCERS := /usr/bin/soffice /usr/bin/pdflatex
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(STAMP): requirements.txt pyproject.toml
@@ -30,8 +34,6 @@ archive: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/repertoire serve
 
-# Node runs the search worker outside the browser (tests/support/search_worker.py).
-NODE := /usr/bin/node
 $(NODE):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs
@@ -43,7 +45,6 @@ $(CHROMIUM):
 
 # The PDF producers of the layout matrix (tests/layouts): LibreOffice, pdflatex (WeasyPrint comes
 # from PyPI with requirements.txt, its Pango from Debian). The stamp is the last program installed.
-PRODUCERS := /usr/bin/soffice /usr/bin/pdflatex
 producers: $(PRODUCERS)
 $(PRODUCERS):
 	$(SUDO) apt-get update -qq
