@@ -3,6 +3,7 @@ lose text silently (tests/test_damaged_pdf.py, tests/test_continuity.py)."""
 from __future__ import annotations
 
 import re
+from dataclasses import astuple
 
 from generator.model import Repertoire
 
@@ -39,14 +40,23 @@ def normalised_words(text: str) -> list[str]:
 
 
 def words_of(repertoire: Repertoire) -> list[str]:
-    """Every word of the sections' text, in reading order: paragraphs, then footnotes by number."""
+    """Every word of the sections, in reading order: paragraphs, footnotes by number, then the
+    meetings of the table, field by field."""
     words: list[str] = []
     for section in repertoire.sections:
         for paragraph in section.paragraphs:
             words += normalised_words(paragraph.text)
         for footnote in sorted(section.footnotes, key=lambda f: f.number):
             words += normalised_words(footnote.text)
+        for meeting in section.meetings:
+            words += normalised_words(" ".join(map(str, flattened(astuple(meeting)))))
     return words
+
+
+def flattened(value) -> list:
+    if isinstance(value, (tuple, list)):
+        return [item for part in value for item in flattened(part)]
+    return [] if value is None else [value]
 
 
 def found_in_order(needle: list[str], haystack: list[str]) -> int:

@@ -5,7 +5,8 @@ pdfminer reads a damaged Flate stream as far as it decodes, or as nothing, witho
 a page whose content stream was overwritten comes out blank or cut short and a font whose
 character map was overwritten loses its glyphs. Flate data carries a checksum: a stream that
 `zlib` refuses is damaged. Each page's streams are checked before pdfminer decodes them (it
-then drops the raw bytes); a stream shared by several pages (a font) is checked once.
+then drops the raw bytes); a stream shared by several pages (a font) is checked, and reported,
+once: on the first page that uses it.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from weakref import WeakKeyDictionary
 
 CHECK_PIECE = 1 << 20  # bytes of decompressed output at a time
 FONT_STREAMS = ("FontFile", "FontFile2", "FontFile3")
-# every document's streams already checked: object id -> what is wrong (None: decodes)
+# every open document's streams already checked: object id -> what is wrong (None: decodes)
 _checked: "WeakKeyDictionary[object, dict[int, Optional[str]]]" = WeakKeyDictionary()
 
 
@@ -31,7 +32,8 @@ def damaged_streams(doc, page_obj) -> list[str]:
         for what, ref in page_streams(page_obj):
             reason = stream_fault(ref, checked)
             if reason:
-                found.append(f"its {what} {reason}")
+                shared = "" if what == "content stream" else " (and so on every later page using it)"
+                found.append(f"its {what} {reason}{shared}")
     except Exception as exc:  # noqa: BLE001 - a page damaged beyond walking: reading it will tell
         found.append(f"its resources cannot be read ({type(exc).__name__})")
     return list(dict.fromkeys(found))
@@ -66,11 +68,12 @@ def page_streams(page_obj):
 
 
 def stream_fault(ref, checked: dict[int, Optional[str]]) -> Optional[str]:
+    """What is wrong with the stream `ref` names, the first time it is asked (None after)."""
     from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
 
     key = ref.objid if isinstance(ref, PDFObjRef) else None
     if key is not None and key in checked:
-        return checked[key]
+        return None  # reported (or found sound) on an earlier page
     stream = resolve1(ref)
     if not isinstance(stream, PDFStream):
         reason = None if stream is None and key is None else "is missing or not a stream"
