@@ -91,6 +91,14 @@ def test_a_paragraph_is_not_joined_across_a_page_whose_text_is_missing():
     assert 2 in pages and 4 in pages and 3 not in pages  # page 2's paragraph ends there, one starts on page 4
 
 
+def test_two_pages_without_text_in_a_row_are_both_reported():
+    """Measured against the nearest pages with text (1 and 4), not against each other."""
+    pages = load_pages(SAMPLE_PDF)
+    pages[1].lines = pages[2].lines = []
+    problems = [p for s in read_sections(str(SAMPLE_PDF), pages) for p in s.problems]
+    assert [p.place for p in problems if p.kind == PAGE_WITHOUT_TEXT] == ["page 2", "page 3"], problems
+
+
 def test_a_short_last_page_is_no_loss():
     """The section's last page (22 lines against 60) is not inside the section: nothing reported."""
     pages = load_pages(SAMPLE_PDF)

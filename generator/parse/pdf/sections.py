@@ -419,6 +419,32 @@ class SectionReader:
 
     # ------------------------------------------------------------------ the end
 
+    def report_pages_without_text(self) -> None:
+        """A page inside a section (the section goes on after it) with next to no text beside
+        the nearest pages with text on either side: its text is lost (a damaged content stream,
+        text drawn as an image)."""
+        records = self.records
+        before: list[Optional[PageRecord]] = []  # the nearest page with text before each page
+        last = None
+        for record in records:
+            before.append(last)
+            last = record if record.chars else last
+        after: Optional[PageRecord] = None  # ...and after it, walking back from the end
+        found: list[tuple[RawSection, Problem]] = []
+        for i in range(len(records) - 1, -1, -1):
+            record, previous = records[i], before[i]
+            inside = record.section is not None and after is not None and previous is not None \
+                and after.section is record.section and after.continued
+            if inside and record.chars < EMPTY_SHARE * min(previous.chars, after.chars):
+                found.append((record.section, Problem(
+                    self.file, f"page {record.number}",
+                    f"page without text inside section {record.section.number} ({record.chars} characters, "
+                    f"against {previous.chars} on page {previous.number} and {after.chars} on page "
+                    f"{after.number}): text may be missing", PAGE_WITHOUT_TEXT)))
+            after = record if record.chars else after
+        for section, problem in reversed(found):  # in page order
+            section.problems.append(problem)
+
     def finish(self) -> list[RawSection]:
         """The sections read. Markers without footnotes and footnotes without markers are left
         to generator.assemble.sources.check_markers, which reports them for every kind of source."""
@@ -432,27 +458,6 @@ class SectionReader:
             text, _ = draft.builder.finish()
             draft.section.footnotes.append(Footnote(number=draft.number, text=text, page=draft.page))
         return self.sections
-
-
-    def report_pages_without_text(self) -> None:
-        """A page inside a section (the section goes on after it) with next to no text beside
-        the nearest pages with text on either side: its text is lost (a damaged content stream,
-        text drawn as an image)."""
-        records = self.records
-        for i, record in enumerate(records):
-            if record.section is None:
-                continue
-            before = next((r for r in reversed(records[:i]) if r.chars), None)
-            after = next((r for r in records[i + 1:] if r.chars), None)
-            if before is None or after is None or not (after.section is record.section and after.continued):
-                continue
-            if record.chars < EMPTY_SHARE * min(before.chars, after.chars):
-                self.missing.add(record.number)
-                record.section.problems.append(Problem(
-                    self.file, f"page {record.number}",
-                    f"page without text inside section {record.section.number} ({record.chars} characters, "
-                    f"against {before.chars} on page {before.number} and {after.chars} on page {after.number}): "
-                    "text may be missing", PAGE_WITHOUT_TEXT))
 
 
 def looks_like_table(lines: list[Line], page: PageLayout) -> bool:
