@@ -51,7 +51,9 @@ Resolver = Callable[[Finding, Sequence[tuple[Finding, Resolution]]], Resolution]
 
 def previous_footnote(ibid: Finding, earlier: Sequence[tuple[Finding, Resolution]]) -> Resolution:
     """The Repertoire's rule: the previous footnote's document, when it cites exactly one."""
-    previous = earlier[-1][1].citations if earlier else ()
+    if not earlier:  # an "Ibid." as the section's first footnote has nothing to refer back to
+        return Resolution(unresolved="there is no previous footnote")
+    previous = earlier[-1][1].citations
     if len(previous) == 1:
         return Resolution(previous)
     why = "cites no recognised document" if not previous else f"cites {len(previous)} documents"

@@ -98,6 +98,12 @@ UNREADABLE_ROW = "unreadable-table-row"
 UNRECOGNISED_SYMBOL = "unrecognised-symbol"
 SOURCES_DISAGREE = "sources-disagree"
 HYPHEN_GUESSED = "hyphen-guessed"  # a line-end hyphen that neither the document nor the word list decided
+# Text that may be lost: what a damaged source leaves, which no other check sees.
+PAGES_MISSING = "pages-missing"  # fewer pages read than the PDF's page tree lists
+DAMAGED_PAGE = "damaged-page"  # a stream the page is read from (its content, its fonts) does not decode
+PAGE_WITHOUT_TEXT = "page-without-text"  # a page inside a section with next to no text beside its neighbours
+JOINED_ACROSS_MISSING = "joined-across-missing-page"  # a paragraph going on over a page whose text is missing
+FOOTNOTE_NUMBERS_MISSING = "footnote-numbers-missing"  # a gap in a section's run of footnote numbers
 OTHER = "warning"
 
 

@@ -18,6 +18,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from generator.parse.pdf.streams import damaged_streams
+
 # Weight words of font names: "Bold", "-BoldMT", URW's "Medi", "Semibold", "SemiBd", "Demi",
 # "Heavy", "Black", "ExtraBold", "Ultra", Japanese "W6"-"W9"; and slant words: "Italic", URW's
 # "ReguItal"/"MediItal", "Oblique", "Slanted", "-It".
@@ -108,6 +110,7 @@ class PageLayout:
     char_count: int = 0
     image_count: int = 0
     warnings: list[str] = field(default_factory=list)  # what pdfminer warned about on this page
+    damage: list[str] = field(default_factory=list)  # streams of the page that do not decode (pdf.streams)
 
 
 # --------------------------------------------------------------------------- reading pages
@@ -136,6 +139,7 @@ class RawPage:
     rules: list[Rule]
     boxes: list[Box]
     image_count: int
+    damage: list[str] = field(default_factory=list)
 
 
 def fetch_page(pdf, page_obj, number: int) -> RawPage:
@@ -152,6 +156,7 @@ def fetch_page(pdf, page_obj, number: int) -> RawPage:
     from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTLine, LTRect
     from pdfplumber.page import Page, fix_fontname_bytes
 
+    damage = damaged_streams(pdf.doc, page_obj)  # before pdfminer decodes them and drops their raw bytes
     page = Page(pdf, page_obj, page_number=number)
     try:
         layout = page.layout
@@ -195,7 +200,7 @@ def fetch_page(pdf, page_obj, number: int) -> RawPage:
                     break
             else:
                 stack.pop()
-        return RawPage(number, width, height, glyphs, rules, boxes, images)
+        return RawPage(number, width, height, glyphs, rules, boxes, images, damage)
     finally:
         page.close()
 
@@ -205,6 +210,7 @@ def build_page(raw: RawPage) -> PageLayout:
     layout = PageLayout(number=raw.number, width=raw.width, height=raw.height)
     layout.char_count = sum(1 for g in glyphs if not g.text.isspace())
     layout.image_count = raw.image_count
+    layout.damage = list(raw.damage)
     groups = [g for g in group_lines(glyphs) if any(not c.text.isspace() for c in g)]
     layout.lines = [make_line(group, raw.number) for group in groups]
     layout.lines.sort(key=lambda line: (round(line.top, 1), line.x0))

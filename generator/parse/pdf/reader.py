@@ -24,11 +24,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Optional
 
+from generator.model import PAGES_MISSING, Problem
 from generator.model.errors import RepertoireError
 from generator.parse.pdf import cache as pdf_cache
 from generator.parse.pdf.document import Document, inspect_hint, measure_document, page_facts
 from generator.parse.pdf.layout import PageLayout
-from generator.parse.pdf.pages import chunks, read_chunk
+from generator.parse.pdf.pages import PdfReadError, chunks, count_pages, read_chunk
 from generator.parse.pdf.sections import SectionReader
 from generator.parse.pdf.text import Vocabulary
 from generator.parse.raw import RawSection
@@ -74,7 +75,23 @@ def read_pdf(path: Path, workers: Optional[int] = None) -> list[RawSection]:
             done.append(chunk)
         document = measure_document(file, facts, vocabulary)
         del facts
-        return read_document(file, document, (page for chunk in done for page in chunk.pages()))
+        sections = read_document(file, document, (page for chunk in done for page in chunk.pages()))
+    report_unread_pages(path, sum(chunk.count for chunk in done), sections)
+    return sections
+
+
+def report_unread_pages(path: Path, read: int, sections: list[RawSection]) -> None:
+    """Pages the page tree lists but pdfminer could not find (a damaged page object is skipped
+    without a word): a problem, since their text is missing."""
+    try:
+        stated = count_pages(path)
+    except PdfReadError:
+        return
+    if stated > read:
+        where = f"page {stated}" if stated == read + 1 else f"pages {read + 1}-{stated}"
+        sections[-1].problems.append(Problem(
+            str(path), where, f"the PDF's page tree lists {stated} pages, only {read} could be read: "
+            "text may be missing", PAGES_MISSING))
 
 
 def read_document(file: str, document: Document, pages: Iterable[PageLayout]) -> list[RawSection]:

@@ -11,7 +11,15 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from generator.model import HYPHEN_GUESSED, Footnote, Paragraph, Problem
+from generator.model import (
+    DAMAGED_PAGE,
+    HYPHEN_GUESSED,
+    JOINED_ACROSS_MISSING,
+    PAGE_WITHOUT_TEXT,
+    Footnote,
+    Paragraph,
+    Problem,
+)
 from generator.parse.pdf.document import (
     DocumentStyle,
     in_ruled_grid,
@@ -27,6 +35,20 @@ from generator.parse.raw import SECTION_HEADING, RawSection
 SENTENCE_END = re.compile(r"[.:;!?][”’\"')\]]*$")
 WORD_SPACE = 0.33  # ems a word space takes at most, unstretched
 TABLE_GAP = 2.5  # a gap of this many ems inside a body-size line separates table cells
+# A page inside a section with less than this share of the text of the lesser of its neighbours
+# (the nearest pages with text before and after it) has lost its text: measured on the document,
+# so a short page of a section is no loss, a blank one amid full pages is.
+EMPTY_SHARE = 0.1
+
+
+@dataclass
+class PageRecord:
+    """How much text a page gave, for the continuity checks at the end."""
+
+    number: int
+    chars: int  # characters of its content lines (running headers and footers left out)
+    section: Optional[RawSection]  # the section open when the page began
+    continued: bool = False  # the page went on with that section (text, table or footnotes)
 
 
 @dataclass
@@ -65,6 +87,8 @@ class SectionReader:
         self.separated_notes = False  # a rule over the footnote area has been seen
         self.room_below = 0.0  # height left under the open paragraph's last line on its page
         self.notes_top: Optional[float] = None  # where this page's footnote area starts
+        self.records: list[PageRecord] = []  # every page read, for the continuity checks
+        self.missing: set[int] = set()  # pages whose text is missing: no content lines, or damaged
 
     # ------------------------------------------------------------------ pages
 
@@ -72,6 +96,12 @@ class SectionReader:
         self.page = page.number
         for message in page.warnings:
             self.report(Problem(self.file, f"page {page.number}", f"damaged PDF, text may be missing: {message}"))
+        for message in page.damage:
+            self.report(Problem(self.file, f"page {page.number}", f"damaged PDF, text may be missing: {message}",
+                                DAMAGED_PAGE))
+        self.records.append(PageRecord(page.number, sum(len(l.text.strip()) for l in lines), self.section))
+        if page.damage or not lines:
+            self.missing.add(page.number)
         if self.section is None:
             if is_toc_page(lines) or (is_cover_page(lines, self.style) and not self.opens_section(page, lines)):
                 if self.trace:
@@ -193,6 +223,13 @@ class SectionReader:
             self.trace_lines([line], "paragraph" if self.section is not None else "dropped")
         if self.section is None:
             return  # text before the first section (introductions, front matter)
+        self.note_continued()
+        if self.paragraph is not None and self.flow == "paragraph" and self.joins_across_missing(line):
+            self.report(Problem(self.file, f"page {line.page}", "a paragraph goes on from page "
+                                f"{self.last_line.page} over page(s) whose text is missing "
+                                f"({', '.join(map(str, self.skipped(line)))}): read as two paragraphs",
+                                JOINED_ACROSS_MISSING))
+            self.flush_paragraph()
         if self.paragraph is None or self.flow != "paragraph" or self.starts_paragraph(line, page_start):
             self.flush_paragraph()
             self.paragraph = TextBuilder(self.vocabulary)
@@ -228,6 +265,20 @@ class SectionReader:
             return full and self.room_below >= style.line_pitch and not moved_for_a_note
         return line.bottom - prev.bottom > style.line_pitch + 0.3 * style.body_size
 
+    def skipped(self, line: Line) -> list[int]:
+        """The pages between the open paragraph's last line and this line whose text is missing."""
+        return sorted(n for n in self.missing if self.last_line.page < n < line.page)
+
+    def joins_across_missing(self, line: Line) -> bool:
+        return self.last_line is not None and bool(self.skipped(line))
+
+    def note_continued(self, section: Optional[RawSection] = None) -> None:
+        """This page goes on with the section open when it began (what is read goes to `section`,
+        by default the current one)."""
+        record = self.records[-1] if self.records else None
+        if record is not None and record.section is not None and record.section is (section or self.section):
+            record.continued = True
+
     def flush_paragraph(self) -> None:
         if self.paragraph is not None and self.section is not None:
             text, refs = self.paragraph.finish()
@@ -253,6 +304,7 @@ class SectionReader:
             if self.trace:
                 self.trace_lines(lines, "dropped")
             return
+        self.note_continued()
         if self.table is None or not continuing:
             self.close_table()
             self.table = TableReader(self.vocabulary, self.note_marker)
@@ -332,6 +384,7 @@ class SectionReader:
                 # a footnote belongs to the section of its marker (the latest one seen), which a
                 # footnote printed on the page where the next section starts may not be
                 section = self.marker_sections.get(number) or self.section
+                self.note_continued(section)
                 self.footnotes.append(FootnoteDraft(number, builder, page.number, section))
                 if self.trace:
                     self.trace_lines([line], "footnote" if section is not None else "dropped")
@@ -366,12 +419,39 @@ class SectionReader:
 
     # ------------------------------------------------------------------ the end
 
+    def report_pages_without_text(self) -> None:
+        """A page inside a section (the section goes on after it) with next to no text beside
+        the nearest pages with text on either side: its text is lost (a damaged content stream,
+        text drawn as an image)."""
+        records = self.records
+        before: list[Optional[PageRecord]] = []  # the nearest page with text before each page
+        last = None
+        for record in records:
+            before.append(last)
+            last = record if record.chars else last
+        after: Optional[PageRecord] = None  # ...and after it, walking back from the end
+        found: list[tuple[RawSection, Problem]] = []
+        for i in range(len(records) - 1, -1, -1):
+            record, previous = records[i], before[i]
+            inside = record.section is not None and after is not None and previous is not None \
+                and after.section is record.section and after.continued
+            if inside and record.chars < EMPTY_SHARE * min(previous.chars, after.chars):
+                found.append((record.section, Problem(
+                    self.file, f"page {record.number}",
+                    f"page without text inside section {record.section.number} ({record.chars} characters, "
+                    f"against {previous.chars} on page {previous.number} and {after.chars} on page "
+                    f"{after.number}): text may be missing", PAGE_WITHOUT_TEXT)))
+            after = record if record.chars else after
+        for section, problem in reversed(found):  # in page order
+            section.problems.append(problem)
+
     def finish(self) -> list[RawSection]:
         """The sections read. Markers without footnotes and footnotes without markers are left
         to generator.assemble.sources.check_markers, which reports them for every kind of source."""
         self.flush_paragraph()
         self.close_table()
         self.report_guesses(self.page)
+        self.report_pages_without_text()
         for draft in self.footnotes:
             if draft.section is None:
                 continue  # a footnote of the front matter

@@ -440,7 +440,8 @@ def dedupe(xs: list[float], tolerance: float) -> list[float]:
 
 def header_cells(header: list[Line], columns: Columns) -> list[str]:
     vocabulary = Vocabulary()
-    builders = [TextBuilder(vocabulary) for _ in columns.starts]
+    # no start at all reads as one column, as `Columns.index` (0) takes it
+    builders = [TextBuilder(vocabulary) for _ in range(max(1, len(columns.starts)))]
     for line in header:
         by_column: dict[int, list[Word]] = {}
         for word in line.words:
