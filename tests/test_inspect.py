@@ -177,7 +177,7 @@ def test_bad_files(tmp_path, capsys):
     code, _, err = run(capsys, text, "--out", tmp_path / "a")
     assert_one_line_error(code, err, "section.pdf", "not a readable PDF")
     code, _, err = run(capsys, tmp_path / "missing.pdf", "--out", tmp_path / "b")
-    assert_one_line_error(code, err, "missing.pdf", "No such file")
+    assert_one_line_error(code, err, "missing.pdf", "no such file")
     encrypted = Path(__file__).parent / "fixtures" / "pdf" / "encrypted.pdf"
     code, _, err = run(capsys, encrypted, "--out", tmp_path / "c")
     assert_one_line_error(code, err, "encrypted")
