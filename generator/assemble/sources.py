@@ -5,6 +5,7 @@ several sources give merged into one.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
@@ -14,6 +15,7 @@ from generator import settings
 from generator.assemble.section import assemble_section
 from generator.model import SOURCES_DISAGREE, Problem, Repertoire, Section
 from generator.parse import parse_source, spreads_over_cores
+from generator.processes import die_with_parent
 
 
 def merge_sections(sections: list[Section], problems: list[Problem]) -> list[Section]:
@@ -73,7 +75,8 @@ def read_sources(paths: Iterable[Path], jobs: Optional[int] = None) -> Repertoir
     results: dict[Path, list] = {}
     if len(parallel) > 1:
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-        with ProcessPoolExecutor(max_workers=min(jobs, len(parallel)), mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(parallel)), mp_context=context,
+                                 initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
             results.update(zip(parallel, pool.map(_read_one, parallel, chunksize=1)))
     sections: list[Section] = []
     problems: list[Problem] = []
