@@ -36,7 +36,8 @@ EXPECTED: dict[str, tuple[str, list[tuple[bytes, bytes]]]] = {
         [(b"generator/search_index.py", b"generator/site/search_index.py")]),
 }
 # Written by every build, or naming the build's inputs: not part of what a reader gets.
-NOT_COMPARED = {"site/.build-state.json"}
+# .repertoire-build: the marker that lets the next build replace the folder (generator/site/folders.py).
+NOT_COMPARED = {"site/.build-state.json", "site/.repertoire-build"}
 
 
 def _copy_commit(commit: str, target: Path) -> None:

@@ -52,7 +52,7 @@ def _snapshot(folder: Path) -> dict:
                 report = json.loads(data)
                 report.pop("build")
                 data = json.dumps(report, sort_keys=True).encode()
-            files[relative] = data if relative not in (".build-state.json", ".build-id") else b""
+            files[relative] = data if relative not in (".build-state.json",) else b""
     return files
 
 
@@ -215,3 +215,27 @@ def test_a_full_disk_is_one_line_and_the_previous_site_stays(known, tmp_path):
         assert not [name for name in SCRATCH if (project / name).exists()]
     finally:
         subprocess.run(["umount", str(disk)], check=True)
+
+
+ORPHANS = {
+    "background": "from generator.background import Background\n"
+                  "Background(lambda: time.sleep(60))\n",
+    "process pool": "from generator.parse.pdf.pages import worker_pool\n"
+                    "manager = worker_pool(1)\npool = manager.__enter__()\n"
+                    "pool.submit(time.sleep, 60)\n",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(ORPHANS))
+def test_workers_die_with_a_killed_build(tmp_path, kind):
+    """A forked worker whose parent is killed ends at once (PR_SET_PDEATHSIG), not when its work does."""
+    token = uuid.uuid4().hex
+    script = ("import os, signal, time\n" + ORPHANS[kind] +
+              "time.sleep(1)\nos.kill(os.getpid(), signal.SIGKILL)\n")
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True,
+                            env=_environment(tmp_path, 2, REPERTOIRE_FAULT_TEST=token), timeout=30)
+    assert result.returncode == -9, result.stderr
+    deadline = time.monotonic() + 5
+    while _processes_with(token) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _processes_with(token), "a worker outlived its killed parent"

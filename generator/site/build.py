@@ -13,11 +13,11 @@ folder written checked to be writable; then the swap has no moment without a sit
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
 import os
 import shutil
 import time
-import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +37,7 @@ from generator.site.report import build_report
 from generator.site.search_documents import documents as search_documents
 from generator.site.search_index import prepare_search_index
 from generator.site.lock import build_lock
-from generator.site.staging import BUILD_ID, MANIFEST, ContentStager
+from generator.site.staging import MANIFEST, ContentStager
 from generator.site.swap import put_in_place
 
 
@@ -49,10 +49,10 @@ class BuildResult:
     report: dict
 
 
-def _content_id(content_dir: Path) -> Optional[str]:
+def _listing(content_dir: Path) -> Optional[str]:
     try:
-        return (content_dir / BUILD_ID).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        return hashlib.sha256((content_dir / MANIFEST).read_bytes()).hexdigest()
+    except OSError:
         return None
 
 
@@ -110,12 +110,12 @@ def _publish(prepare: Callable[[], SiteRenderer], content_dir: Path, site_dir: P
     timings["parse_s"] = time.perf_counter() - started
 
     new_content, new_site = scratch(content_dir, ".new"), scratch(site_dir, ".new")
-    # The site records which content folder it was built from (BUILD_ID): a build killed between
-    # the two swaps leaves a content folder newer than the site, and the next build is then a full one.
-    build_id = uuid.uuid4().hex
+    # The site records the page list it was built from (the manifest's digest): a build killed
+    # between the two swaps leaves a content folder whose list is not the site's, and the next
+    # build is then a full one (a dirty build removes from the site only what left the list).
     state = build_state(config_file, template_dirs)
     dirty = (incremental and content_dir.is_dir() and (content_dir / MANIFEST).exists()
-             and previous_state(site_dir) == {**state, "content": _content_id(content_dir)})
+             and previous_state(site_dir) == {**state, "pages": _listing(content_dir)})
     search_index: Optional[Background] = None
     try:
         new_content.mkdir(parents=True)
@@ -123,7 +123,6 @@ def _publish(prepare: Callable[[], SiteRenderer], content_dir: Path, site_dir: P
         stager = ContentStager(content_dir, new_content)
         renderer.write(stager.add)  # each page goes to disk as it is finished
         changes = stager.finish()
-        (new_content / BUILD_ID).write_text(build_id, encoding="utf-8")
         (new_content / MARKER).unlink()  # the manifest marks it now; content/ gets nothing new
         fault_point("pages-written")
         page_count = changes.kept + len(changes.written)
@@ -153,7 +152,7 @@ def _publish(prepare: Callable[[], SiteRenderer], content_dir: Path, site_dir: P
                            "pages_removed": len(changes.removed), "pages_unchanged": changes.kept,
                            "timings": {k: round(v, 3) for k, v in timings.items()}}
         (new_site / REPORT_FILE).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
-        (new_site / STATE_FILE).write_text(json.dumps({**state, "content": build_id}), encoding="utf-8")
+        (new_site / STATE_FILE).write_text(json.dumps({**state, "pages": _listing(new_content)}), encoding="utf-8")
     except BaseException:
         if search_index is not None:
             search_index.close()

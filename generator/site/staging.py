@@ -19,7 +19,6 @@ from generator.model.errors import RepertoireError
 from generator.site.config import named_files
 
 MANIFEST = ".generated"
-BUILD_ID = ".build-id"  # which build wrote the folder; the site it built records the same (generator.site.build)
 GITIGNORE = ".gitignore"
 _GITIGNORE_HEAD = "# Written by repertoire build from its registry of page kinds (generator/link/pages.py):\n"
 # The project's own content folder: its hand-written pages and assets seed a new one.
@@ -98,7 +97,7 @@ class ContentStager:
             if manifest.exists():
                 self._generated_before = set(manifest.read_text(encoding="utf-8").split("\n")) - {""}
             if previous_content.resolve() != self._root:
-                _link_tree(previous_content, content_dir, skip={MANIFEST, BUILD_ID})
+                _link_tree(previous_content, content_dir, skip={MANIFEST})
 
     def add(self, relative: str, data: bytes) -> None:
         self._addresses.claim(relative, "a generated file")
@@ -147,7 +146,7 @@ def write_gitignore(content_dir: Path) -> None:
     the manifest, itself), so the hand-written pages are the folder's only tracked files. A
     .gitignore the build did not write is left alone."""
     target = content_dir / GITIGNORE
-    lines = [f"/{GITIGNORE}", f"/{MANIFEST}", f"/{BUILD_ID}", *(f"/{path}" for path in generated_paths())]
+    lines = [f"/{GITIGNORE}", f"/{MANIFEST}", *(f"/{path}" for path in generated_paths())]
     text = (_GITIGNORE_HEAD + "the generated pages, never committed\n" + "\n".join(lines) + "\n").encode("utf-8")
     try:
         current = target.read_bytes()
