@@ -56,8 +56,7 @@ def _listing(content_dir: Path) -> Optional[str]:
         return None
 
 
-def _replace(new: Path, target: Path, kind: str) -> None:
-    previous = put_in_place(new, target, kind)
+def _remove_previous(previous: Path, kind: str) -> None:
     if os.path.lexists(previous):
         if not is_ours(previous, kind):  # a content folder never built before: its files are in the new one
             mark(previous, kind)
@@ -159,6 +158,9 @@ def _publish(prepare: Callable[[], SiteRenderer], content_dir: Path, site_dir: P
         shutil.rmtree(new_content, ignore_errors=True)
         shutil.rmtree(new_site, ignore_errors=True)
         raise
-    _replace(new_content, content_dir, CONTENT)
-    _replace(new_site, site_dir, SITE)
+    # Both in place before anything is removed: a folder that cannot be removed leaves no site behind its content.
+    previous_content = put_in_place(new_content, content_dir, CONTENT)
+    previous_site = put_in_place(new_site, site_dir, SITE)
+    _remove_previous(previous_content, CONTENT)
+    _remove_previous(previous_site, SITE)
     return BuildResult(problems, page_count, site_dir, report)
