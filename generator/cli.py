@@ -171,7 +171,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except OSError as error:  # no space, permission, read-only: the machine's state, not a bug
         if settings.debug():
             raise
-        where = f"{error.filename}: " if error.filename else ""
+        path = error.filename2 or error.filename  # a copy names its source first, its target second
+        where = f"{path}: " if path else ""
         print(f"repertoire: error: {where}{error.strerror or error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -211,6 +211,7 @@ def test_a_full_disk_is_one_line_and_the_previous_site_stays(known, tmp_path):
         assert result.returncode == 2, result.stderr
         assert len([line for line in lines if "error" in line]) == 1, result.stderr
         assert "No space left on device" in lines[-1] and "internal error" not in result.stderr
+        assert ".new" in lines[-1], "the message names where the build was writing, not what it copied"
         assert _whole(known, project) == "a"
         assert not [name for name in SCRATCH if (project / name).exists()]
     finally:

@@ -72,7 +72,7 @@ def _os_errors_named(folder: Path) -> Iterator[None]:
     except OSError as error:
         if isinstance(error, (BlockingIOError, ChildProcessError)) or error.errno is None:
             raise
-        path = error.filename or folder
+        path = error.filename2 or error.filename or folder  # a copy names its source first, its target second
         raise RepertoireError(str(path), error.strerror or type(error).__name__) from None
 
 
