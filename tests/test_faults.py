@@ -155,7 +155,7 @@ def test_builds_at_once_in_one_folder(known, tmp_path, count):
         if code != 0:
             lines = stderr.strip().splitlines()
             assert code == 2 and len(lines) == 1 and "another build is running" in lines[0], stderr
-            assert ".repertoire.lock" in lines[0]
+            assert str(project) in lines[0]
     assert _whole(known, project) == "b"
     assert not [name for name in SCRATCH if (project / name).exists()]
 

@@ -94,9 +94,12 @@ def test_a_scratch_folder_a_killed_build_left_is_removed(project):
 
 
 def test_a_second_build_in_the_folder_stops_naming_the_lock(project):
-    with open(project / ".repertoire.lock", "a+") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        line = _refused(_build(project), ".repertoire.lock")
+    folder = os.open(project, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        line = _refused(_build(project), str(project))
+    finally:
+        os.close(folder)
     assert "another build is running" in line
     assert not (project / "site").exists()
     assert _build(project).returncode == 0  # the lock ends with the process that held it

@@ -1,36 +1,35 @@
 """One build at a time in a folder: a second build beside the same site or content folder stops
-at once with one line naming the lock and the build holding it, rather than waiting (a build
-may take minutes, and a user who started two by mistake wants to know now).
+at once with one line naming the folder, rather than waiting (a build may take minutes, and a
+user who started two by mistake wants to know now, not after the first).
 
-The lock is fcntl.flock on LOCK_FILE in the folder holding the site (and in the one holding the
-content folder, where that is another). The kernel releases it when the build ends in any way,
-killed too, so a lock is never left stale; the empty file stays, never written (removing it would let a third
-build lock a new file while the second still holds the old one).
+The lock is fcntl.flock on the folder holding the site itself (and on the one holding the
+content folder, where that is another), opened read-only: no lock file is made, so a build that
+stops on bad input has written nothing, and a read-only folder can be locked too. The kernel
+releases the lock when the build ends in any way, killed too, so it is never left stale.
 """
 from __future__ import annotations
 
 import fcntl
+import os
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from generator.model.errors import RepertoireError
 
-LOCK_FILE = ".repertoire.lock"
-
 
 def _lock(folder: Path, stack: ExitStack) -> None:
-    path = folder / LOCK_FILE
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handle = stack.enter_context(open(path, "ab"))
+        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     except OSError as error:
-        raise RepertoireError(str(path), f"cannot make the build's lock file ({error.strerror})") from None
+        raise RepertoireError(str(folder), f"cannot open this folder ({error.strerror})") from None
+    stack.callback(os.close, handle)
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
-        raise RepertoireError(str(path), "another build is running in this folder (it holds this lock): "
-                              "wait for it to end, then build again") from None
+        raise RepertoireError(str(folder), "another build is running in this folder (it holds the folder's "
+                              "lock): wait for it to end, then build again") from None
 
 
 @contextmanager
