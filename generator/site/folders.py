@@ -2,7 +2,7 @@
 
 Every site a build makes, and every scratch folder beside it (`site.new`, `site.old`,
 `content.new`), holds the marker file MARKER, naming its kind, from the moment it is made (a dot
-file: MkDocs' clean keeps it and publishes nothing of it). A content folder is known as a build's
+file, which MkDocs' clean of the site folder leaves in place). A content folder is known as a build's
 by its manifest (`.generated`) once the build wrote it, and loses the marker then, so the user's
 content/ gets nothing new. A folder that is not ours is the user's: a build stops with one line
 naming it and touches nothing. Sites made before the marker existed count as ours when they hold
