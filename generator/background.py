@@ -8,6 +8,8 @@ pages are written to disk.
 The forked process ends as soon as its call returns, leaving its result in a
 temporary file: a process that stayed until the result was asked for would keep
 its memory that long, and it holds a copy of every page of the model it touched.
+The file has no name (removed as soon as it is made, kept open by both processes),
+so a killed build leaves nothing behind; the forked process dies with its parent.
 """
 from __future__ import annotations
 
@@ -17,13 +19,16 @@ import pickle
 import tempfile
 from typing import Any, Callable, Optional
 
+from generator.processes import die_with_parent
 
-def _run(call: Callable[[], Any], path: str) -> None:
+
+def _run(call: Callable[[], Any], result_file: int, parent: int) -> None:
+    die_with_parent(parent)
     try:
         outcome = (True, call())
     except BaseException as error:  # noqa: B036 - handed to the waiting process, raised there
         outcome = (False, error)
-    with open(path, "wb") as stream:
+    with os.fdopen(os.dup(result_file), "wb") as stream:
         try:
             pickle.dump(outcome, stream)
         except (pickle.PicklingError, TypeError, AttributeError):
@@ -39,15 +44,15 @@ class Background:
 
     def __init__(self, call: Callable[[], Any], inline: bool = False):
         self._process: Optional[multiprocessing.process.BaseProcess] = None
-        self._path: Optional[str] = None
+        self._file: Optional[int] = None  # the result file: nameless, open here and in the process
         self._value: Any = None
         if inline or "fork" not in multiprocessing.get_all_start_methods():
             self._value = call()
             return
-        handle, self._path = tempfile.mkstemp(prefix="repertoire-background-", suffix=".pickle")
-        os.close(handle)
-        self._process = multiprocessing.get_context("fork").Process(target=_run, args=(call, self._path),
-                                                                    daemon=True)
+        with tempfile.TemporaryFile(prefix="repertoire-background-", suffix=".pickle") as scratch:
+            self._file = os.dup(scratch.fileno())  # TemporaryFile has no name on Linux (O_TMPFILE or unlinked)
+        self._process = multiprocessing.get_context("fork").Process(
+            target=_run, args=(call, self._file, os.getpid()), daemon=True)
         self._process.start()
 
     def result(self) -> Any:
@@ -57,7 +62,8 @@ class Background:
             self._process.join()
             code = self._process.exitcode
             try:
-                with open(self._path, "rb") as stream:
+                os.lseek(self._file, 0, os.SEEK_SET)
+                with os.fdopen(os.dup(self._file), "rb") as stream:
                     done, value = pickle.load(stream)
             except (OSError, EOFError, pickle.UnpicklingError):
                 raise RuntimeError(f"a background process ended without a result (exit code {code})") from None
@@ -75,9 +81,6 @@ class Background:
                 self._process.terminate()
             self._process.join()
             self._process = None
-        if self._path is not None:
-            try:
-                os.unlink(self._path)
-            except OSError:
-                pass
-            self._path = None
+        if self._file is not None:
+            os.close(self._file)
+            self._file = None

@@ -1,7 +1,8 @@
 """`repertoire`: build the site, or print the parsed data.
 
-Exit codes: 0 ok, 1 failed checks, 2 bad input or usage. Errors are one line
-on stderr, never a traceback.
+Exit codes: 0 ok, 1 failed checks, 2 bad input or usage, or a file that cannot be
+read or written (no space, permission, read-only). Errors are one line on stderr,
+never a traceback.
 """
 from __future__ import annotations
 
@@ -167,6 +168,13 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except RepertoireError as error:
         print(f"repertoire: error: {error}", file=sys.stderr)
         return error.exit_code
+    except OSError as error:  # no space, permission, read-only: the machine's state, not a bug
+        if settings.debug():
+            raise
+        path = error.filename2 or error.filename  # a copy names its source first, its target second
+        where = f"{path}: " if path else ""
+        print(f"repertoire: error: {where}{error.strerror or error}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("repertoire: interrupted", file=sys.stderr)
         return 130

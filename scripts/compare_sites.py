@@ -77,7 +77,8 @@ EXPECTED: dict[str, tuple[str, list[tuple[bytes, bytes]]]] = {
          b'.str.split(&quot;; &quot;)\n' + _UNMARK.replace(b'"', b"&quot;") + b"</code></pre>")]),
 }
 # Written by every build, or naming the build's inputs: not part of what a reader gets.
-NOT_COMPARED = {"site/.build-state.json"}
+# .repertoire-build: the marker that lets the next build replace the folder (generator/site/folders.py).
+NOT_COMPARED = {"site/.build-state.json", "site/.repertoire-build"}
 
 
 def _copy_commit(commit: str, target: Path) -> None:

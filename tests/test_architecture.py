@@ -11,7 +11,7 @@ from tests.support.paths import ROOT
 PACKAGE = ROOT / "generator"
 # In order: a module may import its own stage and the stages before it, never one after.
 STAGES = [
-    ("base", {"generator.settings", "generator.background", "generator.progress"}),
+    ("base", {"generator.settings", "generator.background", "generator.progress", "generator.processes"}),
     ("model", {"generator.model"}),
     ("parse", {"generator.parse"}),
     ("assemble", {"generator.assemble"}),

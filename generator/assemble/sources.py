@@ -19,6 +19,7 @@ from generator.assemble.meetings import merge_across_sections
 from generator.assemble.section import assemble_located
 from generator.model import SOURCES_DISAGREE, Problem, Repertoire, Section
 from generator.parse import check_source, parse_source, spreads_over_cores
+from generator.processes import die_with_parent
 
 DUPLICATE_SOURCE = "duplicate-source"
 
@@ -117,7 +118,8 @@ def read_sources(paths: Iterable[Path], jobs: Optional[int] = None) -> Repertoir
     results: dict[Path, list] = {}
     if len(parallel) > 1:
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-        with ProcessPoolExecutor(max_workers=min(jobs, len(parallel)), mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(parallel)), mp_context=context,
+                                 initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
             results.update(zip(parallel, pool.map(_read_one, parallel, chunksize=1)))
     sections: list[Section] = []
     places: dict[int, dict[str, str]] = {}  # id(section) -> symbol -> place of its row

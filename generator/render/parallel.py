@@ -3,10 +3,12 @@ each item's rendering recorded (for "What links here")."""
 from __future__ import annotations
 
 import multiprocessing
+import os
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Callable, Optional
 
 from generator.link.index import LinkRecorder
+from generator.processes import die_with_parent
 from generator.progress import progress
 
 PAGES_PER_CHUNK = 250
@@ -43,7 +45,8 @@ def on_every_core(function: Callable[[Any, LinkRecorder], Any], items: list, job
         _WORK = (function, items)
         results = [None] * len(items)
         chunks = [range(first, len(items), chunk_count) for first in range(chunk_count)]
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
             for chunk, (done, links) in zip(chunks, pool.map(_work_chunk, chunks)):
                 for position, result in zip(chunk, done):
                     results[position] = result

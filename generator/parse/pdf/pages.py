@@ -38,6 +38,7 @@ from generator.model.errors import RepertoireError
 from generator.parse.pdf.document import PageFacts, page_facts
 from generator.parse.pdf.layout import PageLayout, build_page, fetch_page
 from generator.parse.pdf.text import Vocabulary
+from generator.processes import die_with_parent
 
 MIN_CHUNK = 8  # pages per chunk: few enough to spread the work over all cores...
 MAX_CHUNK = 32  # ...and to bound what one worker holds (pdfminer caches a document's objects)
@@ -276,7 +277,8 @@ def worker_pool(workers: int):
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     try:
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                   initializer=die_with_parent, initargs=(os.getpid(),))
     except (OSError, ImportError, NotImplementedError):  # no semaphores (some sandboxes)
         yield None
         return
