@@ -19,6 +19,7 @@ from typing import Callable, Iterable, Optional, Sequence
 from generator.model.errors import RepertoireError
 from generator.pipeline import default_sources, preview
 from generator.render.environment import BUNDLED_TEMPLATES
+from generator.site.lock import build_lock
 
 DEFAULT_ADDRESS = "127.0.0.1:8000"
 _SETTLE_SECONDS = 0.3  # an editor's save is several file events: wait for them to settle
@@ -128,20 +129,22 @@ def serve(sources: Optional[Sequence[Path]], content_dir: Path, config_file: Pat
             print(f"repertoire: regenerated {len(changed)} page(s): {', '.join(changed[:5])}"
                   f"{' ...' if len(changed) > 5 else ''}", file=sys.stderr)
 
-    generate(sources, sources_dir, content_dir, config_file, template_dirs, dhl)  # errors here stop the command
-    watched = [Path(s) for s in sources] if sources else [sources_dir]
-    watched += [Path(t) for t in template_dirs] + [BUNDLED_TEMPLATES, config_file] + ([dhl] if dhl else [])
-    regenerator = _Regenerator(regenerate)
-    observer = watch([p for p in watched if p.exists()], regenerator.poke)
-    _mkdocs_logging()
-    try:
-        mkdocs_serve(config_file=str(config_file), livereload=True, open_in_browser=open_in_browser,
-                     dev_addr=address, docs_dir=str(content_dir))
-    except MkDocsException as error:
-        raise RepertoireError(str(config_file), f"MkDocs server failed: {str(error).splitlines()[0]}") from None
-    except OSError as error:  # the address is taken, or not this machine's
-        raise RepertoireError(None, f"cannot serve on {address}: {error.strerror or error}") from None
-    finally:
-        regenerator.cancel()
-        observer.stop()
-        observer.join(timeout=5)
+    # The pages are rewritten in place while serving: no build may swap the content folder meanwhile.
+    with build_lock([content_dir]):
+        generate(sources, sources_dir, content_dir, config_file, template_dirs, dhl)  # errors here stop the command
+        watched = [Path(s) for s in sources] if sources else [sources_dir]
+        watched += [Path(t) for t in template_dirs] + [BUNDLED_TEMPLATES, config_file] + ([dhl] if dhl else [])
+        regenerator = _Regenerator(regenerate)
+        observer = watch([p for p in watched if p.exists()], regenerator.poke)
+        _mkdocs_logging()
+        try:
+            mkdocs_serve(config_file=str(config_file), livereload=True, open_in_browser=open_in_browser,
+                         dev_addr=address, docs_dir=str(content_dir))
+        except MkDocsException as error:
+            raise RepertoireError(str(config_file), f"MkDocs server failed: {str(error).splitlines()[0]}") from None
+        except OSError as error:  # the address is taken, or not this machine's
+            raise RepertoireError(None, f"cannot serve on {address}: {error.strerror or error}") from None
+        finally:
+            regenerator.cancel()
+            observer.stop()
+            observer.join(timeout=5)

@@ -104,3 +104,18 @@ def test_preview_reads_the_librarys_tables_and_the_sites_address(tmp_path, share
         content / "meetings" / "S-PV-9389.md").read_text(encoding="utf-8")
     again = preview([SAMPLE_TXT], content, config, dhl=tables)
     assert again.written == [] and again.removed == []  # in place: nothing rewritten needlessly
+
+
+def test_serve_stops_while_a_build_holds_the_folder(tmp_path):
+    from generator.model.errors import RepertoireError
+    from generator.serve import serve
+    from generator.site.lock import build_lock
+
+    project = project_folder(tmp_path / "project", assets=True)
+    content = project / "content"
+    before = sorted(p.name for p in content.iterdir())
+    with build_lock([content, project / "site"]):  # as a build holds it
+        with pytest.raises(RepertoireError, match="another build is running"):
+            # not this machine's address: without the lock, serve would fail there, after writing pages
+            serve([SAMPLE_TXT], content, project / "mkdocs.yml", address="203.0.113.1:8765")
+    assert sorted(p.name for p in content.iterdir()) == before  # no page written
