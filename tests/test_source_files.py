@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from generator import parse
-from generator.assemble.sources import DUPLICATE_SOURCE, read_sources
+from generator.assemble.sources import read_sources
+from generator.model import DUPLICATE_SOURCE
 from generator.model.errors import RepertoireError
 from generator.parse.text import parse_text
 from tests.support.paths import ROOT, SAMPLE_TXT

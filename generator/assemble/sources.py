@@ -17,11 +17,9 @@ from typing import Iterable, Optional
 from generator import settings
 from generator.assemble.meetings import merge_across_sections
 from generator.assemble.section import assemble_located
-from generator.model import SOURCES_DISAGREE, Problem, Repertoire, Section
+from generator.model import DUPLICATE_SOURCE, SOURCES_DISAGREE, Problem, Repertoire, Section
 from generator.parse import check_source, parse_source, spreads_over_cores
 from generator.processes import die_with_parent
-
-DUPLICATE_SOURCE = "duplicate-source"
 
 
 def merge_sections(sections: list[Section], problems: list[Problem]) -> list[Section]:

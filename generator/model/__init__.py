@@ -97,6 +97,7 @@ UNRESOLVED_IBID = "unresolved-ibid"
 UNREADABLE_ROW = "unreadable-table-row"
 UNRECOGNISED_SYMBOL = "unrecognised-symbol"
 SOURCES_DISAGREE = "sources-disagree"
+DUPLICATE_SOURCE = "duplicate-source"  # one file given twice (or two with the same bytes): read once
 HYPHEN_GUESSED = "hyphen-guessed"  # a line-end hyphen that neither the document nor the word list decided
 # Text that may be lost: what a damaged source leaves, which no other check sees.
 PAGES_MISSING = "pages-missing"  # fewer pages read than the PDF's page tree lists
