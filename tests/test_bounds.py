@@ -3,9 +3,11 @@ MAX_TERM_LENGTH, the worker cuts query words alike, and a build of a source hold
 1,000,000-character word takes no more memory than the sample's build, give or take."""
 from __future__ import annotations
 
+import html
 import os
 import re
 import subprocess
+import tracemalloc
 import sys
 from pathlib import Path
 
@@ -74,19 +76,75 @@ def _measured_build(project: Path, source: str) -> tuple[int, float]:
     return int(peak), float(seconds)
 
 
-def test_a_million_character_word_builds_in_the_memory_of_the_sample(tmp_path):
+def _with_word(tmp_path: Path, name: str, word: str) -> Path:
     text = SAMPLE_TXT.read_text(encoding="utf-8")
     marker = "More information on the meetings"
     assert marker in text
-    projects = {name: project_folder(tmp_path / name) for name in ("warm", "sample", "long")}
-    for name in ("warm", "sample"):
-        (projects[name] / "source.txt").write_text(text, encoding="utf-8")
-    (projects["long"] / "source.txt").write_text(text.replace(marker, "x" * 1_000_000 + " " + marker, 1),
-                                                 encoding="utf-8")
-    _measured_build(projects["warm"], "source.txt")  # the caches (compiled templates) made, for both alike
-    sample_peak, _ = _measured_build(projects["sample"], "source.txt")
-    long_peak, seconds = _measured_build(projects["long"], "source.txt")
+    project = project_folder(tmp_path / name)
+    (project / "source.txt").write_text(text.replace(marker, word + " " + marker, 1) if word else text,
+                                        encoding="utf-8")
+    return project
+
+
+def _shows(project: Path, word: str) -> bool:
+    page = (project / "site" / "sections" / "2023-i-24.html").read_text(encoding="utf-8")
+    return html.escape(word[:1000], quote=False) in page and html.escape(word[-1000:], quote=False) in page
+
+
+def test_a_million_character_word_builds_in_the_memory_of_the_sample(tmp_path):
+    word = "x" * 1_000_000
+    _measured_build(_with_word(tmp_path, "warm", ""), "source.txt")  # the caches (compiled templates) made
+    sample_peak, _ = _measured_build(_with_word(tmp_path, "sample", ""), "source.txt")
+    long_peak, seconds = _measured_build(long := _with_word(tmp_path, "long", word), "source.txt")
     print(f"peak: sample {sample_peak} kB, long word {long_peak} kB; {seconds:.1f} s")
     assert long_peak <= 1.5 * sample_peak, (long_peak, sample_peak)
     assert seconds < 30
-    assert ("x" * 1000) in (projects["long"] / "site" / "sections" / "2023-i-24.html").read_text(encoding="utf-8")
+    assert _shows(long, word)
+
+
+# A dot every other character (each one escaped on the page), an ampersand every other (each one an
+# entity): Python-Markdown made one pass over the paragraph for each, and a million of them took
+# minutes (a build of its own outlasted the 120 s limit). Now each character costs the same whatever
+# the word's length: doubling the word adds twice the memory the last doubling added (a square
+# would add four times).
+@pytest.mark.parametrize("unit", ["a.", "a&"])
+def test_a_long_word_of_escaped_characters_costs_memory_in_proportion(tmp_path, unit):
+    words = [unit * (length // len(unit)) for length in (250_000, 500_000, 1_000_000)]
+    _measured_build(_with_word(tmp_path, "warm", ""), "source.txt")  # the caches made
+    peaks = [_measured_build(_with_word(tmp_path, str(len(word)), word), "source.txt")[0] for word in words]
+    print(f"peak with 250,000, 500,000, 1,000,000 characters: {peaks} kB")
+    assert peaks[2] - peaks[1] <= 3 * (peaks[1] - peaks[0]), peaks
+    assert _shows(tmp_path / str(len(words[2])), words[2])
+
+
+def _traced(function, text: str):
+    """function(text) and the peak of memory allocated while it ran, in bytes."""
+    tracemalloc.start()
+    try:
+        return function(text), tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+# The regular expressions' engine keeps backtracking state for each repetition it may return to:
+# a million-character symbol-like run cost 400 MB to find (S/1/1/1...), and a dotted word 60 MB
+# to index. Measured with tracemalloc, which counts every allocation, against the text's own size.
+@pytest.mark.parametrize("text", ["S" + "/1" * 500_000, "A/RES" + "/A" * 500_000, "S/PV.1" + "/Rev.1" * 150_000],
+                         ids=["document", "ga-resolution", "meeting"])
+def test_a_long_symbol_like_run_is_found_in_memory_far_below_its_length(text):
+    from generator.model.symbols import MAX_PIECES, find_symbols
+
+    found, peak = _traced(find_symbols, text)
+    assert peak < len(text) // 10, peak
+    assert len(found) == 1 and text.startswith(found[0].symbol.canonical)
+    assert found[0].symbol.canonical.count("/") <= MAX_PIECES + 2
+
+
+@pytest.mark.parametrize("unit", ["a.", "a/"])
+def test_a_long_dotted_word_is_indexed_in_memory_of_its_length(unit):
+    from generator.site.search_index import term_counts
+
+    text = unit * 500_000
+    counts, peak = _traced(term_counts, text)
+    assert peak < 3 * len(text), peak  # the folded copy and the word found, one byte a character
+    assert max(map(len, counts)) == MAX_TERM_LENGTH

@@ -41,8 +41,11 @@ def escape(text: str) -> str:
 def link(label_markdown: str, url: str, title: str | None = None) -> str:
     """A Markdown link; the label must already be escaped."""
     # The <...> form lets a URL keep its parentheses: S/RES/2378(2017).
-    url = url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
+    # A line break would end the link in the middle of its destination.
+    url = (url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
+           .replace("\n", "%0A").replace("\r", "%0D").replace("\t", "%09"))
     if title:
-        safe_title = title.replace('"', "&quot;")
+        # One line (a blank line inside would end the paragraph) and no quote that ends it early.
+        safe_title = " ".join(title.split()).replace('"', "&quot;")
         return f'[{label_markdown}](<{url}> "{safe_title}")'
     return f"[{label_markdown}](<{url}>)"

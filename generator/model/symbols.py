@@ -44,8 +44,12 @@ _ROOTS = ("PBC", "SC", "SG", "ST", "S", "A", "E")
 _SP = r"(?:%20|\s{0,3})"
 _NUM = r"(?>\d+)"  # atomic: "S/2023/646x" must not backtrack to "S/2023/64"
 # /Rev.1, /Add.2, /Corr.1, /Amend.1; printed sometimes as "Add. 1" or "CORR.1".
+# The engine keeps backtracking state for each "/" piece it repeats: unbounded, a million-character
+# "S/1/1/1..." took 400 MB. The longest symbols have five or six pieces (S/2023/123/Add.1/Rev.1/Corr.1);
+# past MAX_PIECES a symbol-like run is linked by its first pieces only.
+MAX_PIECES = 16
 _SUFFIX = rf"(?i:rev|add|corr|amend)\.[ ]?{_NUM}"
-_POST = rf"(?:/{_SUFFIX})*"
+_POST = rf"(?:/{_SUFFIX}){{0,{MAX_PIECES}}}"
 # One "/"-separated piece of a generic symbol: a suffix, a number, a capitalised
 # series code with optional ".n" or "-n" ("AC.51", "L.22", "ES-10", "S-23"),
 # or ECOSOC's mixed-case "Sub.2".
@@ -72,9 +76,9 @@ _LITERAL = re.compile(
       | S/(?P<prst_year2>\d{{4}})/PRST/(?P<prst2>{_NUM})(?P<prst_post2>{_POST})
       | S/Agenda/(?P<agenda>{_NUM})(?P<agenda_post>{_POST})
         # Old GA resolutions carry a roman session number: A/RES/181(II).
-      | A/RES(?P<ga>(?:/{_COMP})+)
+      | A/RES(?P<ga>(?:/{_COMP}){{1,{MAX_PIECES}}})
             (?:{_SP}\((?P<ga_session>[IVXL]+|(?:ES|S)-[IVXL]+)\))?
-      | (?P<root>{"|".join(_ROOTS)})(?P<comps>(?:/{_COMP})+)
+      | (?P<root>{"|".join(_ROOTS)})(?P<comps>(?:/{_COMP}){{1,{MAX_PIECES}}})
     )
     (?:(?<=\))|(?![A-Za-z0-9_]))  # ")" ends a symbol by itself: "S/RES/1 (1946)Resolution"
     """,

@@ -97,7 +97,9 @@ MATERIAL_CONFIG = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWo
 
 # A word of the index: letters and digits, with dots and slashes inside (S/PV.9389). The search
 # worker (overrides/assets/javascripts/repertoire-search.js) splits queries with the same pattern.
-WORD = re.compile(r"[^\W_]+(?:[./][^\W_]+)*")
+# Possessive: nothing follows the repetition, and the engine keeps no backtracking state for each
+# of a long symbol-like word's parts (a million-character "a.a.a..." took 170 MB).
+WORD = re.compile(r"[^\W_]+(?:[./][^\W_]+)*+")
 _PARTS = re.compile(r"[./]")
 # A word is indexed by its first MAX_TERM_LENGTH characters. The index keeps every prefix of every
 # term (index_files), so a term's cost is the square of its length: uncapped, one 1,000,000-character
