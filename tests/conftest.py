@@ -42,3 +42,17 @@ def built(tmp_path_factory) -> Path:
     work = project_folder(tmp_path_factory.mktemp("build"))
     cli_build(work, SAMPLE_TXT)
     return work
+
+
+@pytest.fixture(scope="session")
+def library_site(tmp_path_factory, shared_data) -> Path:
+    """The site a user builds from the bundled sources and all the Library's tables, 1946-2022
+    (`--dhl ../shared/data/dhl-meeting-tables`: about 14,000 pages, a minute and a half), once per
+    run for every test that asks; skipped where ../shared/data is absent."""
+    from tests.support.paths import SOURCES
+
+    work = project_folder(tmp_path_factory.mktemp("library-site"))
+    sources = sorted(path for path in SOURCES.iterdir() if path.suffix in (".txt", ".pdf"))
+    (work / "stderr.txt").write_text(cli_build(work, *sources, "--dhl", shared_data / "dhl-meeting-tables"),
+                                     encoding="utf-8")
+    return work
