@@ -127,7 +127,7 @@ WHAT_LINKS_HERE_PLACE = "<!-- what links here -->"
 _BACKLINK_GROUPS = {INDEX_RANK: "Indexes", **{kind.rank: kind.title for kind in KINDS if kind.rank != INDEX_RANK}}
 
 # How a meeting's own account names its format, most specific first (the Repertoire's words).
-_FORMATS = ((re.compile(r"\bopen debate\b", re.I), "an open debate"), (re.compile(r"\bdebate\b", re.I), "a debate"),
+_FORMATS = ((re.compile(r"\bopen debate\b", re.I), "an open debate"), (re.compile(r"(?<!without )\bdebate\b", re.I), "a debate"),
             (re.compile(r"\bbrief(?:ing|ed)\b", re.I), "a briefing"))
 
 
