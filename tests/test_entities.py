@@ -40,7 +40,7 @@ class _Article(HTMLParser):
         self.backlinks: list[str] = []
         self.abbrs: list[tuple[str, str, bool]] = []  # (title, text, inside a link)
         self._article = self._link = self._quiet = 0
-        self._wlh = "off"  # off -> heading seen -> in its list -> done
+        self._wlh = "off"  # off -> in its <details> -> done
         self._abbr = None
 
     def handle_starttag(self, tag, attrs):
@@ -49,9 +49,7 @@ class _Article(HTMLParser):
             self._article += 1
         if not self._article:
             return
-        if tag == "h2" and attrs.get("id") == "what-links-here":
-            self._wlh = "heading"
-        elif tag == "ul" and self._wlh == "heading":
+        if tag == "details" and attrs.get("id") == "what-links-here":
             self._wlh = "list"
         if tag == "a":
             self._link += 1
@@ -67,7 +65,7 @@ class _Article(HTMLParser):
             self._article -= 1
         if not self._article:
             return
-        if tag == "ul" and self._wlh == "list":
+        if tag == "details" and self._wlh == "list":
             self._wlh = "done"
         if tag == "a":
             self._link -= 1

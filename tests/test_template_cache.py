@@ -20,11 +20,11 @@ def test_a_cache_that_cannot_be_written_or_read_is_no_error(tmp_path, monkeypatc
     blocked.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("REPERTOIRE_CACHE_DIR", str(blocked))
     assert "What links here" in make_environment().get_template("what_links_here.md.j2").render(
-        sources=[], link=None, index=None)
+        sources=[], groups=[], link=None, index=None)
     cache = tmp_path / "cache"
     monkeypatch.setenv("REPERTOIRE_CACHE_DIR", str(cache))
     make_environment().get_template("what_links_here.md.j2")
     for entry in (cache / "templates").iterdir():
         entry.write_bytes(b"garbage")
     assert "What links here" in make_environment().get_template("what_links_here.md.j2").render(
-        sources=[], link=None, index=None)
+        sources=[], groups=[], link=None, index=None)

@@ -75,8 +75,9 @@ def test_a_users_template_overrides_one_block_of_the_meeting_page(index, tmp_pat
     before, after = bundled.pages(), SiteRenderer(index, [mine], jobs=1).pages()
     assert meetings and {page for page in before if before[page] != after[page]} == meetings
     for page in meetings:
-        head, _, tail = after[page].partition(ours)
-        assert tail and before[page].startswith(head) and before[page].endswith(tail)
+        head, found, tail = after[page].rstrip("\n").partition(ours.rstrip("\n"))
+        assert found and before[page].startswith(head) and before[page].endswith(tail)
+        assert tail == ""  # "Cite this page" is the page's last block, after "What links here"
         replaced = before[page][len(head):len(before[page]) - len(tail)]
         assert replaced.startswith("## Cite this page") and "Address of this page" in replaced
         assert replaced.count("\n## ") == 0 and "[^" not in replaced  # that block only, not the next

@@ -84,6 +84,11 @@ class Catalogue:
         """The briefer (its first printed title) an invitee's title denotes."""
         return self.briefer_titles.get(briefer_identity(briefer_title(invitee)))
 
+    def citing(self, symbol: str) -> list[Place]:
+        """The places citing a document, leaving out a meeting's own account and table row: the
+        footnotes of S/PV.9389's account that cite S/PV.9389 are its sources, not pages citing it."""
+        return [place for place in self.documents.get(symbol, []) if place.meeting != symbol]
+
     def in_kind(self, kind: str) -> list[Acronym]:
         return sorted((a for a in self.acronyms.values() if a.kind == kind), key=lambda a: a.short)
 

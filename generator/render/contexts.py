@@ -12,6 +12,7 @@ contexts are functions, called where the page is rendered (a worker), which buil
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from functools import partial
 from typing import Any, Callable, Hashable, Iterable, NamedTuple, Optional
@@ -20,6 +21,7 @@ from generator.link.catalogue import BODY, BRIEFER, COUNTRY, MISSION, Acronym, P
 from generator.link.countries import Country
 from generator.link.index import LinkRecorder, PageLinker, SiteIndex, anchor, natural_key
 from generator.link.labels import KIND_NAMES, section_label
+from generator.link.pages import INDEX_RANK, KINDS
 from generator.link.topics import Topic
 from generator.model import Meeting, Section
 from generator.model.symbols import parse_symbol
@@ -102,12 +104,37 @@ class AcronymRow(NamedTuple):
 class DocumentRow(NamedTuple):
     symbol: str
     kind: str  # its kind, named (KIND_NAMES)
-    places: list[Place]
+    places: list[Place]  # citing it (a meeting's own account left out)
+    own: int  # how many places of a meeting's own account cite its record
+
+
+class Column(NamedTuple):
+    """A column of a section's meetings table: the Meeting field it shows, and its heading."""
+    field: str
+    heading: str
+
+
+# The section page's meetings table, after "Meeting and date"; a column is shown where one of
+# the section's meetings fills it (section 24 has no rule 37 invitation, no decision).
+MEETING_COLUMNS = (Column("sub_item", "Sub-item"), Column("other_documents", "Other documents"),
+                   Column("rule_37", "Rule 37 invitations"), Column("rule_39", "Rule 39 and other invitations"),
+                   Column("speakers", "Speakers"), Column("decisions", "Decisions and vote (for-against-abstaining)"))
+
+# Where a page's template places its "What links here" (appended at the end where it has none).
+WHAT_LINKS_HERE_PLACE = "<!-- what links here -->"
+
+# The groups of "What links here", by the rank of the linking page's kind (generator.link.pages).
+_BACKLINK_GROUPS = {INDEX_RANK: "Indexes", **{kind.rank: kind.title for kind in KINDS if kind.rank != INDEX_RANK}}
+
+# How a meeting's own account names its format, most specific first (the Repertoire's words).
+_FORMATS = ((re.compile(r"\bopen debate\b", re.I), "an open debate"), (re.compile(r"(?<!without )\bdebate\b", re.I), "a debate"),
+            (re.compile(r"\bbrief(?:ing|ed)\b", re.I), "a briefing"))
 
 
 def base(index: SiteIndex, page: str, recorder: Optional[LinkRecorder]) -> dict:
     """What every page gets: `link` bound to the page, the page's address, and helpers."""
-    return {"link": PageLinker(index, page, recorder), "index": index, "page": page, "section_label": section_label}
+    return {"link": PageLinker(index, page, recorder), "index": index, "page": page, "section_label": section_label,
+            "what_links_here": WHAT_LINKS_HERE_PLACE}
 
 
 def citation(section: Section, footnote: Optional[int]) -> str:
@@ -163,6 +190,24 @@ def _groups(index: SiteIndex, groups: list[tuple], row: Callable[[Any], Any] = l
 
 # Pages of the Repertoire's sections and meetings ---------------------------------------------
 
+def no_decision(meeting: Meeting, paragraphs: list) -> Optional[str]:
+    """What a meeting that took no decision was, for its "Decisions and vote" row: "a briefing;
+    no decision was taken". Its format is the one its account names ("At the open debate held
+    on 19 January"); else a meeting with rule 39 invitees is a briefing. None: it took a decision,
+    or the Library's table gives its outcome."""
+    if meeting.decisions or meeting.outcome:
+        return None
+    told = " ".join(paragraph.text for _, paragraph in paragraphs)
+    format = next((name for pattern, name in _FORMATS if pattern.search(told)),
+                  "a briefing" if meeting.rule_39 else None)
+    return f"{format}; no decision was taken" if format else "no decision was taken"
+
+
+def meeting_columns(meetings: list[Meeting]) -> list[Column]:
+    """The columns of a section's meetings table that one of its meetings fills."""
+    return [column for column in MEETING_COLUMNS if any(getattr(m, column.field) for m in meetings)]
+
+
 def meeting(index: SiteIndex, section: Section, meeting: Meeting) -> dict:
     """A meeting the Repertoire describes: its table row, its account, its footnotes, its neighbours."""
     page = index.meeting_pages[meeting.symbol]
@@ -181,7 +226,8 @@ def meeting(index: SiteIndex, section: Section, meeting: Meeting) -> dict:
                 previous=previous, following=following, before=_other(before, previous), after=_other(after, following),
                 paragraphs=paragraphs, footnotes=footnotes, countries=dict(countries),
                 citation=citation(section, index.opening_footnote(meeting)), address=index.address(page),
-                cited_by=index.catalogue.documents.get(meeting.symbol, []), tables=library_tables(meeting))
+                cited_by=index.catalogue.citing(meeting.symbol), tables=library_tables(meeting),
+                no_decision=no_decision(meeting, paragraphs))
 
 
 def record(index: SiteIndex, meeting: Meeting) -> dict:
@@ -200,7 +246,7 @@ def section(index: SiteIndex, section: Section) -> dict:
         told[paragraph.meeting].append((number, paragraph))
     accounts = [Account(m, index.meeting_pages[m.symbol], told[m.symbol]) for m in section.meetings if told[m.symbol]]
     referenced = {n for item in [*section.paragraphs, *section.meetings] for n in item.footnotes}
-    return dict(section=section, overview=told[None], accounts=accounts,
+    return dict(section=section, overview=told[None], accounts=accounts, columns=meeting_columns(section.meetings),
                 footnotes=[f for f in section.footnotes if f.number in referenced],
                 orphans=[f for f in section.footnotes if f.number not in referenced])
 
@@ -219,9 +265,13 @@ def document(index: SiteIndex, symbol: str) -> dict:
 
 
 def what_links_here(index: SiteIndex, sources: Iterable[str]) -> dict:
-    """The pages linking to a page (appended to it), in the order of `index.backlink_order`."""
-    return dict(sources=[PageRef(index.titles.get(source, source), source)
-                         for source in sorted(sources, key=index.backlink_order)])
+    """The pages linking to a page, in the order of `index.backlink_order`, and grouped by their
+    kind: [(the kind's name ("Countries"), [PageRef])]."""
+    groups: dict[str, list[PageRef]] = {}
+    for source in sorted(sources, key=index.backlink_order):
+        group = _BACKLINK_GROUPS.get(index.backlink_order(source)[0], "Other pages")
+        groups.setdefault(group, []).append(PageRef(index.titles.get(source, source), source))
+    return dict(sources=[ref for refs in groups.values() for ref in refs], groups=list(groups.items()))
 
 
 # The entities' pages --------------------------------------------------------------------------
@@ -380,9 +430,13 @@ def briefers_index(index: SiteIndex) -> dict:
 
 def documents_index(index: SiteIndex) -> dict:
     """The documents cited, and how many other decisions (adopted at the site's meetings) have a page."""
-    documents = index.catalogue.documents
-    rows = [DocumentRow(symbol, KIND_NAMES.get(parse_symbol(symbol).kind, "document"), places)
-            for symbol, places in sorted(documents.items(), key=lambda item: natural_key(item[0]))]
+    catalogue = index.catalogue
+    documents = catalogue.documents
+    rows = []
+    for symbol, places in sorted(documents.items(), key=lambda item: natural_key(item[0])):
+        citing = catalogue.citing(symbol)
+        rows.append(DocumentRow(symbol, KIND_NAMES.get(parse_symbol(symbol).kind, "document"), citing,
+                                len(places) - len(citing)))
     return dict(documents=rows, other_adopted=sum(1 for symbol in index.timeline.adoptions if symbol not in documents))
 
 

@@ -42,6 +42,13 @@ INDEX_CONTEXTS: dict[PageKind, Callable[[SiteIndex], dict]] = {
 }
 
 
+def with_what_links_here(body: bytes, footer: bytes) -> bytes:
+    """A page with its "What links here": where its template placed it (a meeting page keeps
+    "Cite this page" last), else at its end."""
+    head, place, tail = body.rpartition(contexts.WHAT_LINKS_HERE_PLACE.encode("utf-8"))  # the template's, last
+    return head + footer.rstrip(b"\n") + tail if place else body + b"\n\n" + footer
+
+
 class SiteRenderer:
     """Writes every page of a linked index with the templates (the user's `template_dirs` first),
     on `jobs` processes (default: generator.settings.workers())."""
@@ -135,7 +142,7 @@ class SiteRenderer:
                 self._links_to = {}
                 for position, (page, footer) in enumerate(zip(addresses, footers)):
                     body, bodies[position] = bodies[position], None
-                    sink(page, body + b"\n\n" + footer.encode("utf-8"))
+                    sink(page, with_what_links_here(body, footer.encode("utf-8")))
                 del bodies, footers
                 for path in data_files.result():
                     sink(path, (Path(scratch) / path).read_bytes())
