@@ -24,6 +24,7 @@ from tests.support.site_pages import read_page
 PRESS = "http://www.un.org/press/en/1967/sc6001.doc.htm"
 WEBCAST = "https://media.un.org/en/asset/k12/k12vhhbr9m"
 HOSTILE = 'javascript:alert("x")'
+ESCAPING = "https://example.org/a&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"  # an http address ending a tag
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +39,7 @@ def pages(tmp_path_factory) -> dict[str, str]:
          "adopted 4-1-10"),
         (document_link("S/PV.1384"), "24 November", "SC/6003", "Opening of the meeting<br><br>Adoption of the "
          "agenda<br><br>Selection of the President", "Communiqué"),
+        (document_link("S/PV.1385"), "25 November", f'<a href="{ESCAPING}">SC/6004</a>', "Cyprus", "--"),
     ])
     write_table(folder, 2021, [
         (document_link("S/PV.8942"), "22 December", f'<a href="{WEBCAST}">Webcast</a>',
@@ -90,6 +92,9 @@ def test_an_address_that_is_not_http_stays_text(pages):
     assert row(pages["meetings/S-PV-1383.md"], "Press release") == "SC/6002"
     assert "Recording" not in pages["meetings/S-PV-8943.md"]
     assert not any("javascript" in page.lower() for page in pages.values())
+    escaped = row(pages["meetings/S-PV-1385.md"], "Press release")
+    assert escaped.startswith('<a href="https://example.org/a&quot;%3E%3Cscript%3Ealert(1)%3C/script%3E"')
+    assert "<script" not in html(pages["meetings/S-PV-1385.md"])
 
 
 def test_the_page_opens_with_the_meeting_then_its_agenda(pages):
