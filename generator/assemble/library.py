@@ -18,8 +18,9 @@ from generator.model.vocabulary import chronological
 from generator.parse.dhl.tables import DhlFile, add_new, read_dhl_tables
 
 _SCALARS = ("date", "sub_item")
-LISTS = ("other_documents", "rule_37", "rule_39", "speakers", "topics", "press_releases", "notes", "footnotes")
-_UNIONS = ("topics", "other_documents", "press_releases", "notes")  # lists of things: both sides are right
+LISTS = ("other_documents", "rule_37", "rule_39", "speakers", "topics", "press_releases", "web_links", "notes",
+         "footnotes")
+_UNIONS = ("topics", "other_documents", "press_releases", "web_links", "notes")  # lists of things: both sides are right
 
 
 def library_meetings(tables: Iterable[DhlFile]) -> tuple[list[Meeting], list[Problem]]:

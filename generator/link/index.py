@@ -24,6 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Hashable, Optional
+from urllib.parse import urlsplit
 
 from generator.assemble.ibid import IBID
 from generator.assemble.meetings import section_order
@@ -388,6 +389,13 @@ class PageLinker:
         parsed = parse_symbol(symbol)
         return md.link(md.escape(label or parsed.canonical), self.index.document_base + parsed.url_form,
                        f"{parsed.canonical}, official document")
+
+    def web(self, label: str, url: Optional[str], title: Optional[str] = None) -> str:
+        """A link to another site's page (a press release, a webcast); the label alone unless the
+        address is http(s): an address from a source is data, never a script to run."""
+        if url and urlsplit(url).scheme.lower() in ("http", "https"):
+            return md.link(md.escape(label), url, title)
+        return md.escape(label)
 
     def entity(self, kind: str, key: Hashable, label: Optional[str] = None) -> str:
         """A link to an entity's page; plain text on its own page or where it has none."""

@@ -49,6 +49,20 @@ class Decision:
     note: Optional[str] = None
 
 
+# Kinds of WebLink: the pages besides documents the Library's tables link a meeting to.
+PRESS_RELEASE = "press release"
+WEBCAST = "webcast"
+
+
+@dataclass
+class WebLink:
+    """A page the Library's table links a meeting to that is not a UN document."""
+
+    kind: str  # PRESS_RELEASE or WEBCAST
+    label: str  # as it is named: the press release's symbol ("SC/14808"), "Webcast"
+    url: str  # the table's address (http or https only)
+
+
 @dataclass
 class Meeting:
     symbol: str  # canonical, e.g. "S/PV.9389"
@@ -64,9 +78,18 @@ class Meeting:
     # merged by generator.assemble.library):
     topics: list[str] = field(default_factory=list)  # agenda items as printed, one per item
     press_releases: list[str] = field(default_factory=list)  # e.g. ["SC/6152"]
+    web_links: list[WebLink] = field(default_factory=list)  # the addresses of its press releases, its webcasts
     outcome: Optional[str] = None  # the outcome cell as printed (vetoed drafts, communiqués, elections ...)
     notes: list[str] = field(default_factory=list)  # what else the record/date cells say ("meeting held in Nairobi")
     sources: list[str] = field(default_factory=list)  # files the meeting was read from, besides its section's
+
+    def press_release_pages(self) -> list[tuple[str, Optional[str]]]:
+        """Each press release with its address, or None where the table gives none."""
+        urls = {link.label: link.url for link in self.web_links if link.kind == PRESS_RELEASE}
+        return [(symbol, urls.get(symbol)) for symbol in self.press_releases]
+
+    def webcasts(self) -> list[str]:
+        return [link.url for link in self.web_links if link.kind == WEBCAST]
 
 
 @dataclass

@@ -25,6 +25,7 @@ from generator.link.pages import INDEX_RANK, KINDS
 from generator.link.topics import Topic
 from generator.model import Meeting, Section
 from generator.model.symbols import parse_symbol
+from generator.model.vocabulary import human_date
 from generator.parse.dhl.library import table_citation
 from generator.render import opendata
 
@@ -230,10 +231,24 @@ def meeting(index: SiteIndex, section: Section, meeting: Meeting) -> dict:
                 no_decision=no_decision(meeting, paragraphs))
 
 
+def record_opening(meeting: Meeting) -> str:
+    """'Security Council meeting S/PV.1 of 17 January 1946.'"""
+    return f"Security Council meeting {meeting.symbol}{f' of {human_date(meeting.date)}' if meeting.date else ''}."
+
+
+def record_summary(meeting: Meeting) -> str:
+    """The opening and the agenda in one line of text: '... 1946. Agenda: (1) Opening of ...; (2) ...'."""
+    items = [item.rstrip(". ") for item in meeting.topics]
+    if len(items) > 1:
+        items = [f"({number}) {item}" for number, item in enumerate(items, 1)]
+    return record_opening(meeting) + (f" Agenda: {'; '.join(items)}." if items else "")
+
+
 def record(index: SiteIndex, meeting: Meeting) -> dict:
     """A meeting known only from the Library's tables."""
     before, after = index.in_time(meeting)
     return dict(meeting=meeting, year_page=_year_page(index, meeting), topics=_topics(index, meeting.topics),
+                opening=record_opening(meeting), summary=record_summary(meeting),
                 before=before, after=after, tables=library_tables(meeting),
                 address=index.address(index.meeting_pages[meeting.symbol]),
                 cited_by=index.catalogue.documents.get(meeting.symbol, []))
@@ -451,5 +466,6 @@ def home(index: SiteIndex) -> dict:
                   all_meetings=len(index.timeline.meetings), topics=len(index.topics),
                   countries=len(catalogue.countries), missions=len(catalogue.in_kind(MISSION)),
                   bodies=len(catalogue.in_kind(BODY)), briefers=len(catalogue.briefers),
-                  documents=len(catalogue.documents))
+                  documents=len(catalogue.documents),
+                  adopted=sum(1 for symbol in index.timeline.adoptions if symbol not in catalogue.documents))
     return dict(counts=counts, tree=section_tree(index), problems=repertoire.problems)

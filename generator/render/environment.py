@@ -13,12 +13,13 @@ import html
 import json
 import os
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sized
 
 import jinja2
 
 from generator import settings
 from generator.link.index import anchor, human_date, paragraph_anchor, supplement_label
+from generator.render.outcome import outcome_remark
 
 BUNDLED_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 BUNDLED_PREFIX = "bundled"  # "bundled/meeting.md.j2": the bundled template, whatever the user's folders hold
@@ -50,6 +51,11 @@ def template_loader(template_dirs: Iterable[Path] = ()) -> jinja2.BaseLoader:
     return jinja2.ChoiceLoader([jinja2.PrefixLoader({BUNDLED_PREFIX: bundled}), jinja2.FileSystemLoader(search_path)])
 
 
+def count(value: Sized | int) -> str:
+    """How many, as a reader writes it: 9396 meetings -> "9,396". Takes a number or what holds the things."""
+    return f"{value if isinstance(value, int) else len(value):,}"
+
+
 def make_environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
     env = jinja2.Environment(
         bytecode_cache=_TemplateCache(str(settings.cache_dir() / "templates")),
@@ -65,6 +71,8 @@ def make_environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
     env.filters["anchor"] = anchor
     env.filters["para"] = paragraph_anchor
     env.filters["supplement_label"] = supplement_label
+    env.filters["count"] = count  # replaces Jinja's own `count` (= length): every count printed gets separators
+    env.filters["outcome_remark"] = outcome_remark
     # JSON strings are valid YAML scalars: safe front matter whatever the text holds. Themes put
     # the title and description into the HTML unescaped, so they are HTML-escaped first.
     env.filters["yaml"] = lambda value: json.dumps(html.escape(str(value), quote=True), ensure_ascii=False)

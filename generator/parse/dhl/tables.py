@@ -47,7 +47,7 @@ from typing import Iterable, Optional
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from generator.model.errors import RepertoireError
-from generator.model import UNREADABLE_ROW, Decision, Meeting, Problem
+from generator.model import PRESS_RELEASE, UNREADABLE_ROW, WEBCAST, Decision, Meeting, Problem, WebLink
 from generator.parse.dhl.library import FILE_NAME
 from generator.parse.dhl.html import Cell, GridRow, layout, read_rows
 from generator.model.symbols import Symbol, find_symbols, parse_symbol
@@ -71,6 +71,8 @@ NOTES = (
     (re.compile(r"consensus", re.I), "adopted by consensus"),
 )
 PRST_MARK = re.compile(r"^\s*\(PRST\)", re.I)
+PRESS_NUMBER = re.compile(r"^SC/(\d+)$")
+PRESS_SITE = "https://press.un.org/en/{}/sc{}.doc.htm"  # the UN press site's address of press release SC/<n>
 BLANK_LINE = re.compile(r"\n\s*\n")  # in an outcome cell, ends what is said about one decision
 
 # Header text -> column. Checked in order: "Letter with Vote Outcome" is a letter, not the outcome.
@@ -254,6 +256,9 @@ class _RowReader:
             for symbol in self._symbols_in(cells["press_release"], use_hrefs=False):
                 if symbol.canonical not in meeting.press_releases:
                     meeting.press_releases.append(symbol.canonical)
+            add_new(meeting.web_links, press_release_links(cells["press_release"], self.table.year))
+        if "recording" in cells:
+            add_new(meeting.web_links, webcast_links(cells["recording"]))
         for name in ("procedure_letter", "outcome_letter"):
             if name in cells:
                 add_new(meeting.other_documents, [s.canonical for s in self._symbols_in(cells[name])])
@@ -423,6 +428,38 @@ def split_topics(text: str) -> list[str]:
         else:
             topics.append(line)
     return topics
+
+
+def web_address(href: str) -> Optional[str]:
+    """A link's address as a browser reads it (line breaks inside the attribute dropped), or None
+    unless it is an http(s) address: anything else (javascript:, a relative path) stays text."""
+    address = re.sub(r"[\t\n\r]", "", href).strip()
+    parts = urlsplit(address)
+    return address if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def press_release_links(cell: Cell, year: int) -> list[WebLink]:
+    """The press releases of a cell with their addresses: the table's href; for a symbol printed
+    without a link, the UN press site's address of its number in the table's year. A symbol whose
+    link is not http(s) gets none: it stays text."""
+    links, in_links = [], set()
+    for link in cell.links:
+        address = web_address(link.href)
+        for match in find_symbols(link.text):
+            in_links.add(match.symbol.canonical)
+            if address:
+                links.append(WebLink(PRESS_RELEASE, match.symbol.canonical, address))
+    for match in find_symbols(cell.text.replace("\n", " ")):
+        number = PRESS_NUMBER.match(match.symbol.canonical)
+        if number and match.symbol.canonical not in in_links:
+            links.append(WebLink(PRESS_RELEASE, match.symbol.canonical, PRESS_SITE.format(year, number.group(1))))
+    return links
+
+
+def webcast_links(cell: Cell) -> list[WebLink]:
+    """The webcasts of a "Recording" cell (2020-2021): each link's address, named as printed."""
+    return [WebLink(WEBCAST, " ".join(link.text.split()) or "Webcast", address)
+            for link in cell.links if (address := web_address(link.href))]
 
 
 def add_new(target: list[str], items: Iterable[str]) -> None:
