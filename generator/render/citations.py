@@ -61,8 +61,12 @@ _BIBTEX_SPECIAL = re.compile("[" + re.escape("".join(_BIBTEX)) + "]")
 _URL_UNSAFE = re.compile(r"[{}\\\s]|%(?![0-9A-Fa-f]{2})")
 
 
+# TeX's ligatures would print "--" as a dash, "``" as a quote, "!`" as "¡": an empty group keeps them apart.
+_LIGATURE = re.compile(r"(?<=[-`'!?])(?=[-`'])")
+
+
 def bibtex_escape(value: str) -> str:
-    return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX[m.group()], _clean(value))
+    return _LIGATURE.sub("{}", _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX[m.group()], _clean(value)))
 
 
 def _url(url: str) -> str:
