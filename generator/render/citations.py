@@ -135,13 +135,16 @@ def csl_json(citation: Citation, accessed: Optional[date] = None) -> str:
 
 
 class Form(NamedTuple):
-    """One form of a page's citation, as the page shows it and as the browser completes it."""
+    """One form of a page's citation, as the page shows it and as the browser completes it: the
+    last `tail` characters of `shown` (counted in UTF-16 code units, as JavaScript counts) are
+    preceded by `date_before`, the date written in `date_style`, and `date_after`."""
     name: str  # "BibTeX"
     filename: str  # "S-PV-9389.bib"
     media_type: str
     shown: str  # without an access date
-    before: str  # with one: before + the date, written in `date_style`, + after
-    after: str
+    date_before: str  # "},\n  urldate = {"
+    date_after: str
+    tail: int
     date_style: str  # "long" (the reader's locale), "iso" (2026-12-02), "ris" (2026/12/02/), "parts" ([2026, 12, 2])
 
 
@@ -159,13 +162,27 @@ FORMS: list[tuple[str, str, str, Callable[..., str], str]] = [
 ]
 
 
+def _insertion(shown: str, before: str, after: str) -> tuple[str, str, int]:
+    """How `before + date + after` is `shown` with text around the date put in: (what goes before
+    the date, what goes after it, how many characters of `shown` stay after), the insertion as
+    late in `shown` as it goes (the page carries only what the date adds)."""
+    for keep in range(min(len(shown), len(after)), -1, -1):
+        head, kept = shown[:len(shown) - keep], shown[len(shown) - keep:]
+        if after.endswith(kept) and before.startswith(head):
+            return before[len(head):], after[:len(after) - keep], keep
+    raise ValueError("a dated form that does not hold its undated one")
+
+
 def forms(citation: Citation) -> list[Form]:
     made = []
     for name, extension, media_type, write, style in FORMS:
+        shown = write(citation)
         before, probe, after = write(citation, _PROBE).rpartition(_WRITTEN[style])
         assert probe, (name, "the access date is not where `forms` looks for it")
-        made.append(Form(name, f"{bibtex_key(citation.key)}.{extension}", media_type, write(citation),
-                         before, after, style))
+        date_before, date_after, keep = _insertion(shown, before, after)
+        tail = len(shown[len(shown) - keep:].encode("utf-16-le")) // 2
+        made.append(Form(name, f"{bibtex_key(citation.key)}.{extension}", media_type, shown,
+                         date_before, date_after, tail, style))
     return made
 
 

@@ -1,8 +1,8 @@
 /* Repertoire Site: "Cite this page" (templates/_cite.md.j2, listed in mkdocs.yml, extra_javascript).
  *
  * The page holds each form of its citation without an access date (a page read without
- * JavaScript, or printed, names none rather than a wrong one) and, in data attributes, the
- * form cut where the date goes (generator/render/citations.py). Here the date is today's,
+ * JavaScript, or printed, names none rather than a wrong one) and, in data attributes, what
+ * the date adds and where (generator/render/citations.py). Here the date is today's,
  * the reader's: each form is written again with it, and gets a copy button and a download
  * link (a Blob, so it works opened from disk as on the web). Plain script, no dependency.
  * Checked in a real browser by tests/browser/test_cite.py.
@@ -51,8 +51,11 @@
     var code = form.querySelector("pre code");
     if (!code) return;
     var text = code.textContent;
-    if (date !== null && form.hasAttribute("data-before")) {
-      text = form.getAttribute("data-before") + date + form.getAttribute("data-after");
+    var tail = Number(form.getAttribute("data-tail"));
+    if (date !== null && form.hasAttribute("data-date-before") && tail >= 0 && tail <= text.length) {
+      var cut = text.length - tail;
+      text = text.slice(0, cut) + form.getAttribute("data-date-before") + date +
+        form.getAttribute("data-date-after") + text.slice(cut);
       code.textContent = text;
     }
     var name = form.querySelector("summary").textContent;
