@@ -108,3 +108,12 @@ def test_printed_the_text_citation_shows_and_the_buttons_do_not(cite_page):
     page.emulate_media(media="print")
     assert form(page, "Text").locator("pre code").is_visible()
     assert not form(page, "Text").locator(".cite-tools").is_visible()
+
+
+def test_a_search_highlight_leaves_the_citation_as_written(cite_page):
+    page = cite_page
+    page.goto(page.base + MEETING + "?h=s%2Fpv.9389")  # as a search result opens it
+    page.locator("article mark[data-md-highlight]").first.wait_for()
+    assert page.locator(".cite mark").count() == 0
+    text = form(page, "Text").locator("pre code")
+    assert text.evaluate("code => code.childNodes.length") == 1 and "S/PV.9389" in text.inner_text()

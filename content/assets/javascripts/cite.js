@@ -46,6 +46,14 @@
     window.setTimeout(function () { if (status.textContent === message) status.textContent = ""; }, 4000);
   }
 
+  /* Material's search.highlight marks the searched words in the page's text; a citation is
+   * text to copy, kept as written (one text node). */
+  function keepAsWritten(code, text) {
+    new MutationObserver(function () {
+      if (code.childNodes.length !== 1 || code.firstChild.nodeType !== Node.TEXT_NODE) code.textContent = text;
+    }).observe(code, { childList: true });
+  }
+
   function complete(form, today) {
     var date = written(form.getAttribute("data-date-style"), today);
     var code = form.querySelector("pre code");
@@ -58,6 +66,7 @@
         form.getAttribute("data-date-after") + text.slice(cut);
       code.textContent = text;
     }
+    keepAsWritten(code, text);
     var name = form.querySelector("summary").textContent;
     var tools = document.createElement("p");
     tools.className = "cite-tools";
