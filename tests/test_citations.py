@@ -121,6 +121,12 @@ def test_each_form_completed_with_a_date_is_the_form_of_that_date(title):
         assert "2026" not in form.shown
 
 
+def test_a_bibtex_url_stays_verbatim_with_what_would_break_its_braces_encoded():
+    citation = Citation("x", "x", "x", "", None, "https://example.org/a b{c}\\%zz%20")
+    raw = bibtexparser.parse_string(citations.bibtex(citation)).entries[0]
+    assert raw["url"] == "https://example.org/a%20b%7Bc%7D%5C%25zz%20"
+
+
 def test_an_undated_section_is_cited_without_a_year():
     citation = Citation("2023-i-24", "24. Peacekeeping", "Repertoire", "", None, "sections/2023-i-24.html")
     entry = bibtex_entry(citations.bibtex(citation))

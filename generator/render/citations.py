@@ -6,7 +6,7 @@ escaping: BibTeX's special characters, RIS's one line a field, JSON's quoting.
 
 The access date is the reader's, so the page cannot hold it: `forms` gives each form as shown
 without one (a page read without JavaScript or printed says nothing rather than a wrong date) and
-cut where the date goes; content/assets/javascripts/cite.js joins the pieces with today's date.
+what the date adds, and where; content/assets/javascripts/cite.js puts today's date in.
 """
 from __future__ import annotations
 
@@ -59,8 +59,6 @@ _BIBTEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r
 _BIBTEX_SPECIAL = re.compile("[" + re.escape("".join(_BIBTEX)) + "]")
 # A URL stays verbatim (biblatex's url field); only what would break the braces around it is encoded.
 _URL_UNSAFE = re.compile(r"[{}\\\s]|%(?![0-9A-Fa-f]{2})")
-
-
 # TeX's ligatures would print "--" as a dash, "``" as a quote, "!`" as "¡": an empty group keeps them apart.
 _LIGATURE = re.compile(r"(?<=[-`'!?])(?=[-`'])")
 
