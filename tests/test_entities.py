@@ -12,6 +12,7 @@ from generator.link import countries
 from generator.link.addresses import Addresses, slug
 from generator.assemble.sources import read_sources
 from generator.model.errors import RepertoireError
+from generator.model.vocabulary import human_date
 from generator.link.index import SiteIndex
 from generator.model import Meeting, Paragraph, Repertoire, Section
 from generator.pipeline import link
@@ -321,14 +322,17 @@ def test_what_links_here_lists_exactly_the_pages_linking_here(built):
 
 # Citation ---------------------------------------------------------------------------------------
 
-def test_meeting_page_offers_a_citation_and_its_address(built, section):
+def test_meeting_page_cites_the_meeting_not_a_footnote(built, section):
     for meeting in section.meetings:
-        opening = next(f.number for f in section.footnotes if f.text.strip() == f"See {meeting.symbol}.")
         name = meeting.symbol.replace("/", "-").replace(".", "-")
         text = re.sub(r"\s+", " ", "".join(read_page(built / "site" / "meetings" / f"{name}.html").text))
-        assert (f"Repertoire of the Practice of the Security Council, {section.supplement} supplement, "
-                f"Part {section.part}, section {section.number}, footnote {opening}") in text
-        assert f"meetings/{name}.html" in text
+        cite = text[text.rindex("Cite this page"):text.index("Address of this page")]  # the heading, not the contents
+        assert (f"United Nations Security Council, “Security Council meeting {meeting.symbol}, "
+                f"{human_date(meeting.date)}”, in Repertoire of the Practice of the Security Council, "
+                f"{section.supplement} supplement, Part {section.part}, section {section.number}, "
+                f"“{section.title}”, meetings/{name}.html.") in cite
+        assert "footnote" not in cite
+        assert f"meetings/{name}.html" in text[text.index("Address of this page"):]
 
 
 def test_citation_address_uses_site_url():

@@ -15,7 +15,7 @@ from generator.render.renderer import SiteRenderer
 from tests.support.paths import SAMPLE_TXT
 
 BASE = "_base.md.j2"
-NOT_PAGES = {BASE, "_macros.md.j2", "what_links_here.md.j2"}  # the base, macros, and what is appended to pages
+NOT_PAGES = {BASE, "_macros.md.j2", "_cite.md.j2", "what_links_here.md.j2"}  # the base, macros, partials, and what is appended to pages
 PAGE_TEMPLATES = sorted(p.name for p in BUNDLED_TEMPLATES.glob("*.md.j2") if p.name not in NOT_PAGES)
 
 

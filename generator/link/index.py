@@ -273,16 +273,6 @@ class SiteIndex:
     def footnote(self, section: Section, number: int) -> Optional[Footnote]:
         return self.footnotes.get((section.key, number))
 
-    def opening_footnote(self, meeting: Meeting) -> Optional[int]:
-        """The footnote that opens the meeting's account ("See S/PV.9389.")."""
-        section = self.meeting_sections[meeting.symbol]
-        for _, paragraph in self.meeting_paragraphs(meeting.symbol):
-            for number in paragraph.footnotes:
-                footnote = self.footnote(section, number)
-                if footnote and meeting.symbol in footnote.citations:
-                    return number
-        return None
-
     def address(self, page: str) -> str:
         """A page's stable address: under site_url when the configuration sets one."""
         built = built_address(page)

@@ -27,7 +27,7 @@ from generator.model import Meeting, Section
 from generator.model.symbols import parse_symbol
 from generator.model.vocabulary import human_date
 from generator.parse.dhl.library import table_citation
-from generator.render import opendata
+from generator.render import citations, opendata
 
 Context = Callable[[], dict]  # a page's context, made when the page is rendered
 
@@ -138,13 +138,10 @@ def base(index: SiteIndex, page: str, recorder: Optional[LinkRecorder]) -> dict:
             "what_links_here": WHAT_LINKS_HERE_PLACE}
 
 
-def citation(section: Section, footnote: Optional[int]) -> str:
-    """'Repertoire of the Practice of the Security Council, 2023 supplement, Part I, section 24, footnote 834'."""
-    where = ["Repertoire of the Practice of the Security Council",
-             f"{section.supplement} supplement" if section.supplement else None,
-             f"Part {section.part}" if section.part else None, f"section {section.number}",
-             f"footnote {footnote}" if footnote is not None else None]
-    return ", ".join(w for w in where if w)
+def cite(citation: citations.Citation) -> dict:
+    """A page's "Cite this page": its citation in the four forms (generator.render.citations)
+    and its stable address, under site_url when the configuration sets one."""
+    return dict(cite_forms=citations.forms(citation), address=citation.url)
 
 
 def library_tables(meeting: Meeting) -> list[tuple[str, str]]:
@@ -226,9 +223,9 @@ def meeting(index: SiteIndex, section: Section, meeting: Meeting) -> dict:
                 year_page=_year_page(index, meeting), topics=_topics(index, meeting.topics),
                 previous=previous, following=following, before=_other(before, previous), after=_other(after, following),
                 paragraphs=paragraphs, footnotes=footnotes, countries=dict(countries),
-                citation=citation(section, index.opening_footnote(meeting)), address=index.address(page),
                 cited_by=index.catalogue.citing(meeting.symbol), tables=library_tables(meeting),
-                no_decision=no_decision(meeting, paragraphs))
+                no_decision=no_decision(meeting, paragraphs),
+                **cite(citations.meeting_citation(section, meeting, page, index.address(page))))
 
 
 def record_opening(meeting: Meeting) -> str:
@@ -247,11 +244,11 @@ def record_summary(meeting: Meeting) -> str:
 def record(index: SiteIndex, meeting: Meeting) -> dict:
     """A meeting known only from the Library's tables."""
     before, after = index.in_time(meeting)
+    page, tables = index.meeting_pages[meeting.symbol], library_tables(meeting)
     return dict(meeting=meeting, year_page=_year_page(index, meeting), topics=_topics(index, meeting.topics),
                 opening=record_opening(meeting), summary=record_summary(meeting),
-                before=before, after=after, tables=library_tables(meeting),
-                address=index.address(index.meeting_pages[meeting.symbol]),
-                cited_by=index.catalogue.documents.get(meeting.symbol, []))
+                before=before, after=after, tables=tables, cited_by=index.catalogue.documents.get(meeting.symbol, []),
+                **cite(citations.record_citation(meeting, tables, page, index.address(page))))
 
 
 def section(index: SiteIndex, section: Section) -> dict:
@@ -261,7 +258,9 @@ def section(index: SiteIndex, section: Section) -> dict:
         told[paragraph.meeting].append((number, paragraph))
     accounts = [Account(m, index.meeting_pages[m.symbol], told[m.symbol]) for m in section.meetings if told[m.symbol]]
     referenced = {n for item in [*section.paragraphs, *section.meetings] for n in item.footnotes}
+    page = index.section_pages[section.key]
     return dict(section=section, overview=told[None], accounts=accounts, columns=meeting_columns(section.meetings),
+                **cite(citations.section_citation(section, page, index.address(page))),
                 footnotes=[f for f in section.footnotes if f.number in referenced],
                 orphans=[f for f in section.footnotes if f.number not in referenced])
 

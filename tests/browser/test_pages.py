@@ -66,7 +66,7 @@ _TEXT_BLOCKS = """() => {
   const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const element = node.parentElement;
-    if (element.closest('script, style, .md-source-file')) continue;
+    if (element.closest('script, style, .md-source-file, .cite')) continue;  // a citation is text to copy
     const block = element.closest('p, li, td, th, dt, dd, h1, h2, h3, h4, h5, h6, caption, figcaption') || article;
     if (!blocks.has(block)) blocks.set(block, {heading: /^H[1-6]$/.test(block.tagName), parts: []});
     const link = element.closest('a');
