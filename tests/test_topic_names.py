@@ -233,7 +233,7 @@ def test_related_items_of_the_librarys_tables(library_topics):
 # The site of the Library's tables ------------------------------------------------------------
 
 def text_of(path) -> str:
-    return re.sub(r"\s+", " ", read_page(path).text)
+    return re.sub(r"\s+", " ", "".join(read_page(path).text))
 
 
 def test_site_topic_pages_are_merged_related_and_linked_to_the_repertoire(library_site):
