@@ -39,7 +39,7 @@ from generator.model.vocabulary import chronological, human_date
 from generator.link.labels import supplement_label
 from generator.link.pages import INDEX_RANK, LAST_RANK, KINDS, PageKind, built_address
 from generator.link.timeline import UNDATED, Adoption, Timeline, year_of
-from generator.link.topics import Topic, group_topics
+from generator.link.topics import Topic, group_topics, link_sections
 
 DEFAULT_DOCUMENT_BASE = "https://undocs.org/en/"
 
@@ -109,7 +109,8 @@ class SiteIndex:
     timeline: Timeline = field(default_factory=Timeline)
     year_pages: dict[str, str] = field(default_factory=dict)  # "1946" -> meetings/1946.md
     topics: dict[str, Topic] = field(default_factory=dict)  # slug -> agenda item
-    topic_pages: dict[str, str] = field(default_factory=dict)  # spelling as printed -> page
+    topic_pages: dict[str, list[str]] = field(default_factory=dict)  # spelling as printed -> its items' pages
+    section_topics: dict[tuple, list[Topic]] = field(default_factory=dict)  # section key -> the items it covers
     kinds: dict[str, PageKind] = field(default_factory=dict)  # page -> the kind that addressed it
     problems: list[Problem] = field(default_factory=list)
 
@@ -197,7 +198,8 @@ class SiteIndex:
         for key, topic in self.topics.items():
             self._page(pages.TOPICS, pages.topic_address(key), topic.title,
                        (pages.TOPICS.rank, topic.title.casefold()), f"agenda item {topic.title!r}")
-        self.topic_pages = {spelling: pages.topic_address(key) for spelling, key in spelled.items()}
+        self.topic_pages = {spelling: list(map(pages.topic_address, keys)) for spelling, keys in spelled.items()}
+        self.section_topics = link_sections(self.topics, self.repertoire.sections)
 
     def _page(self, kind: PageKind, page: str, title: str, sort_key: tuple, owner: str) -> str:
         """Claim `page` (an address made by `kind`) for `owner`; `sort_key` opens with its rank."""
@@ -261,7 +263,7 @@ class SiteIndex:
         return self.year_pages[year_of(meeting)]
 
     def topic_page(self, spelling: str) -> Optional[str]:
-        return self.topic_pages.get(spelling)
+        return next(iter(self.topic_pages.get(spelling, [])), None)
 
     def adoptions(self, symbol: str) -> list[Adoption]:
         """The meeting(s) that adopted a resolution or statement, with the vote."""

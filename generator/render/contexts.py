@@ -21,8 +21,8 @@ from generator.link.catalogue import BODY, BRIEFER, COUNTRY, MISSION, Acronym, P
 from generator.link.countries import Country
 from generator.link.index import LinkRecorder, PageLinker, SiteIndex, anchor, natural_key
 from generator.link.labels import KIND_NAMES, section_label
-from generator.link.pages import INDEX_RANK, KINDS
-from generator.link.topics import Topic
+from generator.link.pages import INDEX_RANK, KINDS, topic_address
+from generator.link.topics import Topic, gap_pointers
 from generator.model import Meeting, Section
 from generator.model.symbols import parse_symbol
 from generator.model.vocabulary import human_date
@@ -87,6 +87,20 @@ class TopicRow(NamedTuple):
     page: str
     first_year: str
     last_year: str
+
+
+class Coverage(NamedTuple):
+    """A Repertoire section on a topic's page, with its meetings: [(meeting, its page)]."""
+    section: Section
+    page: str
+    meetings: list[tuple[Meeting, str]]
+
+
+class Pointed(NamedTuple):
+    """ "1994–2015: see Cyprus", after the last year before a topic's gap."""
+    first: int
+    last: int
+    topic: PageRef
 
 
 class CountryRow(NamedTuple):
@@ -168,7 +182,12 @@ def _distinct(values: Iterable) -> int:
 
 
 def _topics(index: SiteIndex, spellings: list[str]) -> list[PageRef]:
-    return [PageRef(spelling, index.topic_page(spelling)) for spelling in spellings]
+    """A link per item; a spelling that joins two items' names links each under its own name."""
+    refs = []
+    for spelling in spellings:
+        pages = index.topic_pages.get(spelling) or [None]
+        refs += [PageRef(spelling if len(pages) == 1 else index.titles[page], page) for page in pages]
+    return refs
 
 
 def _year_page(index: SiteIndex, meeting: Meeting) -> PageRef:
@@ -262,13 +281,36 @@ def section(index: SiteIndex, section: Section) -> dict:
     return dict(section=section, overview=told[None], accounts=accounts, columns=meeting_columns(section.meetings),
                 **cite(citations.section_citation(section, page, index.address(page))),
                 footnotes=[f for f in section.footnotes if f.number in referenced],
-                orphans=[f for f in section.footnotes if f.number not in referenced])
+                orphans=[f for f in section.footnotes if f.number not in referenced],
+                library_topics=library_topics(index, section))
+
+
+def library_topics(index: SiteIndex, section: Section) -> list[PageRef]:
+    """The agenda items of the Library's tables a section covers (its title is their name)."""
+    return [_topic_ref(topic) for topic in index.section_topics.get(section.key, [])]
+
+
+def _topic_ref(topic: Topic) -> PageRef:
+    return PageRef(topic.title, topic_address(topic.slug))
+
+
+def _span(topic: Topic) -> str:
+    years = sorted(topic.dated_years)
+    return "" if not years else str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
 
 
 def topic(index: SiteIndex, topic: Topic) -> dict:
-    """An agenda item of the Library's tables, its meetings year by year."""
+    """An agenda item of the Library's tables, its meetings year by year, the items on the same
+    State (with where its missing years are) and the Repertoire's sections on it."""
     years = list(topic.years)
-    return dict(topic=topic, first_year=years[0], last_year=years[-1])
+    gaps = {str(year): [Pointed(p.first, p.last, _topic_ref(p.topic)) for p in pointers]
+            for year, pointers in gap_pointers(topic).items()}
+    related = [(_topic_ref(other), _span(other)) for other in topic.related]
+    sections = [Coverage(section, index.section_pages[section.key],
+                         [(m, index.meeting_pages[m.symbol]) for m in index.meeting_order[section.key]])
+                for section in topic.sections]
+    return dict(topic=topic, first_year=years[0], last_year=years[-1], related=related, gaps=gaps,
+                sections=sections)
 
 
 def document(index: SiteIndex, symbol: str) -> dict:
@@ -387,7 +429,7 @@ def topic_letters(index: SiteIndex) -> dict[str, list[TopicRow]]:
         initial = anchor(item.title)[:1].upper()
         years = list(item.years)
         letters.setdefault(initial if initial.isalpha() else "#", []).append(
-            TopicRow(item, index.topic_pages[item.title], years[0], years[-1]))
+            TopicRow(item, topic_address(item.slug), years[0], years[-1]))
     return dict(sorted(letters.items(), key=lambda entry: (entry[0] == "#", entry[0])))
 
 
@@ -411,7 +453,8 @@ def meetings_year(index: SiteIndex, year: str) -> dict:
 
 def topics_index(index: SiteIndex) -> dict:
     letters = topic_letters(index)
-    return dict(letters=letters, count=sum(len(topics) for topics in letters.values()))
+    ids = {letter: "letter-" + (letter.lower() if letter != "#" else "other") for letter in letters}
+    return dict(letters=letters, letter_ids=ids, count=sum(len(topics) for topics in letters.values()))
 
 
 def sections_index(index: SiteIndex) -> dict:
