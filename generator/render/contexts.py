@@ -20,8 +20,9 @@ from generator.link.catalogue import BODY, BRIEFER, COUNTRY, MISSION, Acronym, P
 from generator.link.countries import Country
 from generator.link.index import LinkRecorder, PageLinker, SiteIndex, anchor, natural_key
 from generator.link.labels import KIND_NAMES, section_label
+from generator.link.pages import topic_address
 from generator.link.topics import Topic
-from generator.model import Meeting, Section
+from generator.model import Meeting, Section, WrittenDecision
 from generator.model.symbols import parse_symbol
 from generator.parse.dhl.library import table_citation
 from generator.render import opendata
@@ -76,6 +77,14 @@ class MeetingRow(NamedTuple):
     meeting: Meeting
     section: Optional[Section]  # the section describing it, if any
     section_page: Optional[str]
+    topics: list[PageRef]
+
+
+class DecisionRow(NamedTuple):
+    """A decision taken without a meeting, in a list of them (a year's, a topic's, the index)."""
+    decision: WrittenDecision
+    page: str  # its page
+    title: str  # its page's title
     topics: list[PageRef]
 
 
@@ -193,6 +202,23 @@ def record(index: SiteIndex, meeting: Meeting) -> dict:
                 cited_by=index.catalogue.documents.get(meeting.symbol, []))
 
 
+def decision(index: SiteIndex, decision: WrittenDecision) -> dict:
+    """A decision taken without a meeting (written procedure): what the Library's table says of it."""
+    page = index.decision_pages[decision.symbol]
+    year = index.year_pages.get((decision.date or "")[:4])
+    return dict(decision=decision, title=index.titles[page], topics=_topics(index, decision.topics),
+                year_page=PageRef(index.titles[year], year) if year else None,
+                tables=library_tables(decision), address=index.address(page))
+
+
+def decision_rows(index: SiteIndex, decisions: Iterable[WrittenDecision]) -> list[DecisionRow]:
+    rows = []
+    for decision in decisions:
+        page = index.decision_pages[decision.symbol]
+        rows.append(DecisionRow(decision, page, index.titles[page], _topics(index, decision.topics)))
+    return rows
+
+
 def section(index: SiteIndex, section: Section) -> dict:
     """A section: its overview, its meetings table, each meeting's paragraphs, its footnotes."""
     told = defaultdict(list)
@@ -208,14 +234,16 @@ def section(index: SiteIndex, section: Section) -> dict:
 def topic(index: SiteIndex, topic: Topic) -> dict:
     """An agenda item of the Library's tables, its meetings year by year."""
     years = list(topic.years)
-    return dict(topic=topic, first_year=years[0], last_year=years[-1])
+    return dict(topic=topic, first_year=years[0], last_year=years[-1],
+                written=decision_rows(index, index.topic_decisions.get(topic_address(topic.slug), [])))
 
 
 def document(index: SiteIndex, symbol: str) -> dict:
     """A document the Repertoire cites, or a decision adopted at a meeting of the site."""
     parsed = parse_symbol(symbol)
     return dict(symbol=parsed, kind=KIND_NAMES.get(parsed.kind, "document"),
-                places=index.catalogue.documents.get(symbol, []), adoptions=index.adoptions(symbol))
+                places=index.catalogue.documents.get(symbol, []), adoptions=index.adoptions(symbol),
+                written=decision_rows(index, [index.written[symbol]] if symbol in index.written else []))
 
 
 def what_links_here(index: SiteIndex, sources: Iterable[str]) -> dict:
@@ -342,7 +370,13 @@ def meetings_year(index: SiteIndex, year: str) -> dict:
         section = index.meeting_sections.get(held.symbol)
         rows.append(MeetingRow(held, section, index.section_pages[section.key] if section else None,
                                _topics(index, held.topics)))
-    return dict(year=year, title=index.titles[index.year_pages[year]], rows=rows)
+    return dict(year=year, title=index.titles[index.year_pages[year]], rows=rows,
+                written=decision_rows(index, index.year_decisions.get(year, [])))
+
+
+def decisions_index(index: SiteIndex) -> dict:
+    """Every decision taken without a meeting, by date."""
+    return dict(written=decision_rows(index, index.repertoire.written_decisions))
 
 
 def topics_index(index: SiteIndex) -> dict:
