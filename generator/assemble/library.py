@@ -161,12 +161,14 @@ def _merge_written(ours: WrittenDecision, theirs: WrittenDecision, file: str) ->
         problems.append(Problem(file, f"decision {ours.symbol}", f"{ours.symbol}: {name} {other!r} here, but "
                                 f"{mine!r} in {whose}; kept {mine!r}", SOURCES_DISAGREE))
 
-    for name in ("date", "webcast", "outcome"):
+    for name in ("date", "webcast"):
         mine, other = getattr(ours, name), getattr(theirs, name)
         if mine is None:
             setattr(ours, name, other)
         elif other is not None and other != mine:
             conflict(name, mine, other)
+    if theirs.outcome and theirs.outcome != ours.outcome:  # each row's outcome as printed, as for meetings
+        ours.outcome = f"{ours.outcome}; {theirs.outcome}" if ours.outcome else theirs.outcome
     for name in _WRITTEN_LISTS:
         add_new(getattr(ours, name), getattr(theirs, name))
     _merge_decisions(ours.decisions, theirs.decisions, conflict)
