@@ -17,7 +17,7 @@ from generator.assemble.sources import read_sources
 from generator.model.errors import RepertoireError
 from generator.model import SOURCES_DISAGREE, Meeting
 from generator.parse.dhl.tables import (
-    LINK_DISAGREES, MARKUP_REPAIRED, NO_MEETING_RECORD, NOTICE_ROW, ROW_KINDS, YEAR_DISAGREES,
+    LINK_DISAGREES, MARKUP_REPAIRED, NOTICE_ROW, ROW_KINDS, WRITTEN_DECISION, YEAR_DISAGREES,
     read_dhl_file, read_dhl_tables, split_topics, table_files,
 )
 from generator.parse.dhl.html import layout, read_rows
@@ -64,8 +64,10 @@ def test_every_row_yields_a_meeting_or_a_problem(tables):
     for table in tables:
         results = Counter(table.row_results)
         row_problems = Counter(p.kind for p in table.problems if p.kind in ROW_KINDS)
-        assert set(results) <= {"meeting", "continuation"} | ROW_KINDS, table.path
-        assert results["meeting"] + results["continuation"] + sum(row_problems.values()) == len(table.row_results)
+        assert set(results) <= {"meeting", "continuation", WRITTEN_DECISION} | ROW_KINDS, table.path
+        assert (results["meeting"] + results["continuation"] + results[WRITTEN_DECISION]
+                + sum(row_problems.values()) == len(table.row_results))
+        assert results[WRITTEN_DECISION] == len(table.written), table.path
         for kind in ROW_KINDS:
             assert results[kind] == row_problems[kind], (table.path, kind)
         records = sum(1 for r in table.row_results if r == "meeting")
@@ -81,12 +83,12 @@ def test_meeting_numbers_1_to_9085_are_all_there(everything):
     assert 9300 < len(meetings) < 9500  # 9,081 numbers, plus resumptions and parts
 
 
-def test_resolutions_1_to_2640_are_all_adopted_somewhere(everything):
+def test_resolutions_1_to_2640_are_all_adopted_somewhere(everything, tables):
     meetings, problems = everything
     adopted = {int(re.match(r"S/RES/(\d+)", d.symbol).group(1))
                for m in meetings.values() for d in m.decisions if d.symbol.startswith("S/RES/")}
-    without_record = {int(n) for p in problems if p.kind == NO_MEETING_RECORD
-                      for n in re.findall(r"S/RES/(\d+)", p.message)}
+    without_record = {int(re.match(r"S/RES/(\d+)", d.symbol).group(1))  # by written procedure, 2020-2021
+                      for t in tables for w in t.written for d in w.decisions if d.symbol.startswith("S/RES/")}
     # 666 (1990) is printed as a second "S/RES/663" at S/PV.2939, 695 (1991) as a second "701" at
     # S/PV.2990; both duplicates are reported.
     assert set(range(1, 2641)) - adopted - without_record == {666, 695}
@@ -224,17 +226,18 @@ def test_2020_covid_table(everything, tables):
     assert meeting.date == "2020-11-11" and meeting.notes == ["resumed on 2020-11-12"]
 
 
-def test_2021_seven_columns(everything):
+def test_2021_seven_columns(everything, tables):
     meetings, problems = everything
     meeting = meetings["S/PV.8942"]  # scact2021 lines 46-54
     assert (meeting.date, meeting.topics, meeting.press_releases) == (
         "2021-12-22", ["Maintenance of international peace and security"], [])
     assert [(d.symbol, d.vote) for d in meeting.decisions] == [("S/RES/2616 (2021)", "12-0-3")]
     assert meetings["S/PV.8923"].other_documents == ["S/2021/1026"]  # "Letter with Vote Procedure", line 256
-    first_row = [p for p in problems if p.kind == NO_MEETING_RECORD and "scact2021" in p.file
-                 and p.place.startswith("row 1 ")]
-    assert len(first_row) == 1  # line 36: "--", 30 December, S/RES/2617 (2021), letter S/2021/1107
-    assert "S/RES/2617 (2021) 15-0-0" in first_row[0].message and "S/2021/1107" in first_row[0].message
+    table = next(t for t in tables if t.path.endswith("scact2021_table_en.html"))
+    assert table.row_results[0] == WRITTEN_DECISION  # line 36: "--", 30 December, S/RES/2617 (2021), S/2021/1107
+    first = table.written[0]
+    assert [(d.symbol, d.vote) for d in first.decisions] == [("S/RES/2617 (2021)", "15-0-0")]
+    assert (first.date, first.outcome_letters) == ("2021-12-30", ["S/2021/1107"])
 
 
 def test_2022_typo_in_address_and_notice_row(everything):

@@ -11,20 +11,23 @@ from generator.link import pages
 from generator.link.addresses import slug
 from generator.link.catalogue import BODY, BRIEFER, COUNTRY, DOCUMENT, MISSION
 from generator.link.index import SiteIndex
-from generator.model import Meeting, Section
+from generator.model import Decision, Meeting, Section, WrittenDecision
 from generator.render.renderer import SiteRenderer
 from generator.pipeline import default_sources, link
 
 # The order of "What links here" (indexes, then pages by kind), as the site has always listed it.
-WHAT_LINKS_HERE = ["index", "section", "meeting", "topic", COUNTRY, MISSION, BODY, BRIEFER, DOCUMENT]
+WHAT_LINKS_HERE = ["index", "section", "meeting", "decision", "topic", COUNTRY, MISSION, BODY, BRIEFER, DOCUMENT]
 
 
 @pytest.fixture(scope="module")
 def bundled():
-    """The bundled sources, and a meeting only the Library's tables list (so a record's page, its
-    year's page and an agenda item's page are written too): the index and every file written."""
+    """The bundled sources, a meeting only the Library's tables list and a decision taken without a
+    meeting (so a record's page, its year's page, an agenda item's page and a decision's page are
+    written too): the index and every file written."""
     repertoire = read_sources(default_sources(SOURCES))
     repertoire.records.append(Meeting("S/PV.80", "1946-11-15", topics=["Admission of new Members"]))
+    repertoire.written_decisions.append(WrittenDecision("1946-11-16", ["Admission of new Members"],
+                                                        [Decision("S/RES/9 (1946)", "11-0-0")]))
     renderer = SiteRenderer(link(repertoire))
     return renderer.index, renderer.pages()
 

@@ -5,14 +5,15 @@ into the Repertoire's model.
 files (a meeting resumed the next day, the 2020 videoconference table beside the year's own) comes
 out twice. Here it becomes one meeting: the first reading wins and every disagreement is reported.
 Then `merge_into_repertoire` gives the meetings the Repertoire also describes what only the Library
-knows, and keeps the others as records.
+knows, and keeps the others as records. The decisions the tables list without a meeting (written
+procedure, 2020-2021) are made one per symbol the same way (`written_decisions`).
 """
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Iterable
 
-from generator.model import SOURCES_DISAGREE, Decision, Meeting, Problem
+from generator.model import SOURCES_DISAGREE, Decision, Meeting, Problem, WrittenDecision
 from generator.model.symbols import Symbol
 from generator.model.vocabulary import chronological
 from generator.parse.dhl.tables import DhlFile, add_new, read_dhl_tables
@@ -105,17 +106,73 @@ def merge_meeting(ours: Meeting, theirs: Meeting, file: str, place: str, whose: 
                 conflict(name, mine, other)
     if theirs.outcome and theirs.outcome != ours.outcome:  # each row's outcome as printed, in order
         ours.outcome = f"{ours.outcome}; {theirs.outcome}" if ours.outcome else theirs.outcome
-    by_symbol = {d.symbol: d for d in ours.decisions}
-    for decision in theirs.decisions:
+    _merge_decisions(ours.decisions, theirs.decisions, conflict)
+    add_new(ours.sources, theirs.sources)
+    return problems
+
+
+def _merge_decisions(ours: list[Decision], theirs: list[Decision], conflict) -> None:
+    """Decisions matched by symbol: a vote or note fills when ours has neither; a different vote, or a
+    different note, is `conflict(what, ours, theirs)`."""
+    by_symbol = {d.symbol: d for d in ours}
+    for decision in theirs:
         mine = by_symbol.get(decision.symbol)
         if mine is None:
-            ours.decisions.append(Decision(decision.symbol, decision.vote, decision.note))
+            ours.append(Decision(decision.symbol, decision.vote, decision.note))
         elif mine.vote is None and mine.note is None:
             mine.vote, mine.note = decision.vote, decision.note
         elif decision.vote is not None and mine.vote != decision.vote:
             conflict(f"vote on {decision.symbol}", mine.vote, decision.vote)
         elif None not in (decision.note, mine.note) and mine.note != decision.note:
             conflict(f"adoption of {decision.symbol}", mine.note, decision.note)
+
+
+_WRITTEN_LISTS = ("topics", "drafts", "procedure_letters", "outcome_letters", "other_documents")
+
+
+def written_decisions(tables: Iterable[DhlFile], meetings: Iterable[Meeting] = ()) -> tuple[
+        list[WrittenDecision], list[Problem]]:
+    """One decision taken without a meeting per symbol across `tables` (read in this order), by date,
+    and what the readings disagree on: the first reading wins, the other fills what it lacks (its
+    lists add what they hold). A decision also listed as adopted at one of `meetings` is reported."""
+    found: dict[str, WrittenDecision] = {}
+    problems: list[Problem] = []
+    for table in tables:
+        for decision in table.written:
+            first = found.setdefault(decision.symbol, decision)
+            if first is not decision:
+                problems += _merge_written(first, decision, table.path)
+    at_meetings = {d.symbol: m for m in meetings for d in m.decisions}
+    for decision in found.values():
+        for adopted in decision.decisions:
+            meeting = at_meetings.get(adopted.symbol)
+            if meeting is not None:
+                problems.append(Problem(decision.sources[0], f"decision {decision.symbol}",
+                                        f"{adopted.symbol} is listed as adopted without a meeting ({decision.date}) "
+                                        f"and at {meeting.symbol} ({meeting.date}); one of the rows is wrong",
+                                        SOURCES_DISAGREE))
+    return sorted(found.values(), key=lambda d: (d.date or "9999", d.symbol)), problems
+
+
+def _merge_written(ours: WrittenDecision, theirs: WrittenDecision, file: str) -> list[Problem]:
+    problems = []
+    whose = f"its other row in {ours.sources[0]}"
+
+    def conflict(name, mine, other):
+        problems.append(Problem(file, f"decision {ours.symbol}", f"{ours.symbol}: {name} {other!r} here, but "
+                                f"{mine!r} in {whose}; kept {mine!r}", SOURCES_DISAGREE))
+
+    for name in ("date", "webcast"):
+        mine, other = getattr(ours, name), getattr(theirs, name)
+        if mine is None:
+            setattr(ours, name, other)
+        elif other is not None and other != mine:
+            conflict(name, mine, other)
+    if theirs.outcome and theirs.outcome != ours.outcome:  # each row's outcome as printed, as for meetings
+        ours.outcome = f"{ours.outcome}; {theirs.outcome}" if ours.outcome else theirs.outcome
+    for name in _WRITTEN_LISTS:
+        add_new(getattr(ours, name), getattr(theirs, name))
+    _merge_decisions(ours.decisions, theirs.decisions, conflict)
     add_new(ours.sources, theirs.sources)
     return problems
 
@@ -151,6 +208,10 @@ def merge_into_repertoire(repertoire, meetings: list[Meeting], problems: list[Pr
 
 
 def add_dhl(repertoire, folder: Path, jobs: int = 1) -> None:
-    """Read the Library's tables in `folder` and merge them into `repertoire` (see merge_into_repertoire)."""
-    meetings, problems = read_library(folder, jobs)
-    merge_into_repertoire(repertoire, meetings, problems)
+    """Read the Library's tables in `folder` and merge them into `repertoire` (see merge_into_repertoire);
+    the decisions they list as taken without a meeting become `repertoire.written_decisions`."""
+    tables = read_dhl_tables(folder, jobs)
+    meetings, problems = library_meetings(tables)
+    decisions, disagreements = written_decisions(tables, meetings)
+    merge_into_repertoire(repertoire, meetings, problems + disagreements)
+    repertoire.written_decisions = decisions

@@ -3,8 +3,9 @@
 `SiteIndex` is built once, in one pass over the model: every page address
 (meetings, sections, indexes, and one page per country, mission, body or
 initiative, briefer and document, see `generator.link.catalogue`; with the Library's
-tables, a page per meeting of `Repertoire.records`, per year of meetings and per
-agenda item, see `generator.link.timeline` and `generator.link.topics`), each made by
+tables, a page per meeting of `Repertoire.records`, per year of meetings, per
+agenda item, see `generator.link.timeline` and `generator.link.topics`, and per
+decision taken without a meeting, `Repertoire.written_decisions`), each made by
 its kind in the registry of page kinds (`generator.link.pages`), the page titles,
 and the lookups pages need (a meeting's paragraphs, a section's footnotes, the
 meetings before and after one, the meeting that adopted a resolution), so
@@ -33,13 +34,13 @@ from generator.link import markdown as md
 from generator.link import pages
 from generator.link.addresses import Addresses
 from generator.link.catalogue import BODY, BRIEFER, COUNTRY, DOCUMENT, MISSION, Catalogue, Place, build_catalogue
-from generator.model import Footnote, FootnoteRef, Meeting, Paragraph, Problem, Repertoire, Section
+from generator.model import Footnote, FootnoteRef, Meeting, Paragraph, Problem, Repertoire, Section, WrittenDecision
 from generator.model.symbols import Symbol, find_symbols, parse_symbol
 from generator.model.vocabulary import chronological, human_date
 from generator.link.labels import supplement_label
 from generator.link.pages import INDEX_RANK, LAST_RANK, KINDS, PageKind, built_address
 from generator.link.timeline import UNDATED, Adoption, Timeline, year_of
-from generator.link.topics import Topic, group_topics, link_sections
+from generator.link.topics import Topic, group_topics, link_sections, topic_slug
 
 DEFAULT_DOCUMENT_BASE = "https://undocs.org/en/"
 
@@ -112,6 +113,12 @@ class SiteIndex:
     topic_pages: dict[str, list[str]] = field(default_factory=dict)  # spelling as printed -> its items' pages
     section_topics: dict[tuple, list[Topic]] = field(default_factory=dict)  # section key -> the items it covers
     kinds: dict[str, PageKind] = field(default_factory=dict)  # page -> the kind that addressed it
+    # Decisions taken without a meeting (Repertoire.written_decisions): page by the decision's symbol,
+    # the decision by each symbol it adopted or put to the vote, and by year and topic page.
+    decision_pages: dict[str, str] = field(default_factory=dict)
+    written: dict[str, WrittenDecision] = field(default_factory=dict)
+    year_decisions: dict[str, list[WrittenDecision]] = field(default_factory=dict)
+    topic_decisions: dict[str, list[WrittenDecision]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     @classmethod
@@ -140,6 +147,7 @@ class SiteIndex:
                 index._meeting_page(meeting)
                 index.meetings[meeting.symbol] = meeting
         index._timeline([m for _, m in repertoire.meetings()] + repertoire.records)
+        index._written_decisions(repertoire.written_decisions)
         catalogue = index.catalogue
         for code, country in catalogue.countries.items():
             index._entity(COUNTRY, code, country.name, country.name)
@@ -154,7 +162,7 @@ class SiteIndex:
         for symbol in catalogue.documents:
             if symbol not in index.meeting_pages:
                 index._entity(DOCUMENT, symbol, symbol, symbol, natural_key(symbol))
-        for symbol in index.timeline.adoptions:  # every adopted resolution and statement has a page
+        for symbol in index.adopted_symbols():  # every adopted resolution and statement has a page
             if symbol not in index.meeting_pages and (DOCUMENT, symbol) not in index.entity_pages:
                 index._entity(DOCUMENT, symbol, symbol, symbol, natural_key(symbol))
         return index
@@ -201,6 +209,27 @@ class SiteIndex:
         self.topic_pages = {spelling: list(map(pages.topic_address, keys)) for spelling, keys in spelled.items()}
         self.section_topics = link_sections(self.topics, self.repertoire.sections)
 
+    def _written_decisions(self, decisions: list[WrittenDecision]) -> None:
+        """A page per decision taken without a meeting, listed on its year's page and its topics' pages."""
+        for decision in decisions:
+            how = "adopted" if decision.decisions else "put to the vote"
+            page = self._page(pages.DECISIONS, pages.decision_address(decision.symbol),
+                              f"{decision.symbol}, {how} by written procedure, {human_date(decision.date)}",
+                              (pages.DECISIONS.rank, decision.date or "", natural_key(decision.symbol)),
+                              f"decision {decision.symbol}")
+            self.decision_pages[decision.symbol] = page
+            for symbol in [*(d.symbol for d in decision.decisions), *decision.drafts]:
+                self.written.setdefault(symbol, decision)
+            if (decision.date or "")[:4] in self.year_pages:
+                self.year_decisions.setdefault(decision.date[:4], []).append(decision)
+            for topic in dict.fromkeys(filter(None, map(self.topic_page, decision.topics))):
+                self.topic_decisions.setdefault(topic, []).append(decision)
+
+    def adopted_symbols(self) -> list[str]:
+        """Every resolution and statement adopted at a meeting of the site or without a meeting."""
+        return list(dict.fromkeys([*self.timeline.adoptions,
+                                   *(d.symbol for w in self.repertoire.written_decisions for d in w.decisions)]))
+
     def _page(self, kind: PageKind, page: str, title: str, sort_key: tuple, owner: str) -> str:
         """Claim `page` (an address made by `kind`) for `owner`; `sort_key` opens with its rank."""
         self.addresses.claim(page, owner)
@@ -234,7 +263,8 @@ class SiteIndex:
         return self.entity_supplements.get((kind, key), {})
 
     def symbol_page(self, canonical: str) -> Optional[str]:
-        return self.meeting_pages.get(canonical) or self.entity_pages.get((DOCUMENT, canonical))
+        return (self.meeting_pages.get(canonical) or self.entity_pages.get((DOCUMENT, canonical))
+                or self.decision_pages.get(canonical))  # a draft put to the vote without a meeting
 
     def symbol_url(self, symbol: Symbol) -> tuple[Optional[str], str]:
         """(site page, official URL): the page is None when the site has none for it."""
@@ -263,7 +293,12 @@ class SiteIndex:
         return self.year_pages[year_of(meeting)]
 
     def topic_page(self, spelling: str) -> Optional[str]:
-        return next(iter(self.topic_pages.get(spelling, [])), None)
+        """The page of the agenda item spelt so (the first, for a name joining two items); a spelling
+        no meeting uses (a decision taken without a meeting) finds the item its key names."""
+        found = self.topic_pages.get(spelling)
+        if found:
+            return found[0]
+        return pages.topic_address(topic_slug(spelling)) if topic_slug(spelling) in self.topics else None
 
     def adoptions(self, symbol: str) -> list[Adoption]:
         """The meeting(s) that adopted a resolution or statement, with the vote."""
@@ -364,6 +399,10 @@ class PageLinker:
 
     def page_link(self, label: str, target: str) -> str:
         return md.link(md.escape(label), self.url(target))
+
+    def external(self, label: str, address: str) -> str:
+        """A link to another site (a webcast): `address` as given, its label escaped."""
+        return md.link(md.escape(label), address)
 
     def place(self, place: Place, with_meeting: bool = True) -> str:
         return self.page_link(self.index.place_label(place, with_meeting), self.index.place_target(place))

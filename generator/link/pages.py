@@ -3,8 +3,8 @@
 A `PageKind` is a folder of content/ and what goes in it: the address of each page (made from
 a key by the one slug function, `generator.link.addresses.slug`), the title and template of
 the folder's index page, the template of its pages, and its rank in "What links here"
-(indexes first, then sections, meetings, topics, countries, missions, bodies, briefers,
-documents). `KINDS` lists them in the order the site lists its indexes. `generator.link.index`
+(indexes first, then sections, meetings, decisions taken without a meeting, topics, countries,
+missions, bodies, briefers, documents). `KINDS` lists them in the order the site lists its indexes. `generator.link.index`
 makes every page address through these functions; rendering, the search documents
 (`generator.site.search_documents`) and content/.gitignore (`generated_paths`) read them.
 
@@ -21,6 +21,7 @@ from generator.link.catalogue import BODY, BRIEFER, COUNTRY, DOCUMENT, MISSION
 from generator.model import Section
 
 INDEX_RANK = 0  # every index page (a folder's index.md, a year of meetings) comes first in "What links here"
+WRITTEN_DECISION = "decision"  # the kind of a decision taken without a meeting
 RECORD_TEMPLATE = "record"  # a meeting known only from the Library's tables: a meeting's page, another template
 WHAT_LINKS_HERE_TEMPLATE = "what_links_here"  # appended to every page
 
@@ -56,14 +57,17 @@ HOME = PageKind("home", "", "Home", INDEX_RANK, None, "home")
 SECTIONS = PageKind("section", "sections", "Sections", 1, "section", "sections_index")
 MEETINGS = PageKind("meeting", "meetings", "Meetings", 2, "meeting", "meetings_index", part_template="meetings_year",
                     keep_case=True)
-TOPICS = PageKind("topic", "topics", "Topics", 3, "topic", "topics_index")
-COUNTRIES = PageKind(COUNTRY, "countries", "Countries", 4, "country", "countries_index")
-MISSIONS = PageKind(MISSION, "missions", "Missions", 5, "mission", "missions_index")
-BODIES = PageKind(BODY, "bodies", "Bodies and initiatives", 6, "mission", "missions_index")
-BRIEFERS = PageKind(BRIEFER, "briefers", "Briefers", 7, "briefer", "briefers_index")
-DOCUMENTS = PageKind(DOCUMENT, "documents", "Documents", 8, "document", "documents_index")
+# A decision taken without a meeting (written procedure, 2020-2021), after the meetings:
+DECISIONS = PageKind(WRITTEN_DECISION, "decisions", "Decisions taken without a meeting", 3, "decision",
+                     "decisions_index", keep_case=True)
+TOPICS = PageKind("topic", "topics", "Topics", 4, "topic", "topics_index")
+COUNTRIES = PageKind(COUNTRY, "countries", "Countries", 5, "country", "countries_index")
+MISSIONS = PageKind(MISSION, "missions", "Missions", 6, "mission", "missions_index")
+BODIES = PageKind(BODY, "bodies", "Bodies and initiatives", 7, "mission", "missions_index")
+BRIEFERS = PageKind(BRIEFER, "briefers", "Briefers", 8, "briefer", "briefers_index")
+DOCUMENTS = PageKind(DOCUMENT, "documents", "Documents", 9, "document", "documents_index")
 DATA = PageKind("data", "data", "Open data", INDEX_RANK, None, "data_index")  # the open data files, not pages
-KINDS = (HOME, SECTIONS, MEETINGS, TOPICS, COUNTRIES, MISSIONS, BODIES, BRIEFERS, DOCUMENTS, DATA)
+KINDS = (HOME, SECTIONS, MEETINGS, DECISIONS, TOPICS, COUNTRIES, MISSIONS, BODIES, BRIEFERS, DOCUMENTS, DATA)
 _BY_NAME = {kind.name: kind for kind in KINDS}
 _BY_FOLDER = {kind.folder: kind for kind in KINDS}
 LAST_RANK = max(kind.rank for kind in KINDS) + 1  # a page of no kind, after every other
@@ -108,6 +112,11 @@ def section_address(section: Section) -> str:
 def meeting_address(canonical: str) -> str:
     """meetings/S-PV-9389.md, from a meeting's canonical symbol."""
     return MEETINGS.address(canonical)
+
+
+def decision_address(symbol: str) -> str:
+    """decisions/S-RES-2560-2020.md: a decision taken without a meeting, from its first symbol."""
+    return DECISIONS.address(symbol)
 
 
 def year_address(year: str) -> str:

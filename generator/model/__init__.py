@@ -93,6 +93,29 @@ class Meeting:
 
 
 @dataclass
+class WrittenDecision:
+    """A decision the Council took without a meeting: by written procedure, in the COVID-19
+    videoconference period (2020-2021). The Library's tables list it in a row whose meeting record
+    is "--"; read by generator.parse.dhl.tables, merged by generator.assemble.library."""
+
+    date: Optional[str] = None  # ISO yyyy-mm-dd: the day the outcome was announced
+    topics: list[str] = field(default_factory=list)  # agenda items as printed
+    decisions: list[Decision] = field(default_factory=list)  # resolutions and statements adopted, with the vote
+    drafts: list[str] = field(default_factory=list)  # draft resolutions put to the vote and not adopted
+    procedure_letters: list[str] = field(default_factory=list)  # the letter setting out the vote procedure
+    outcome_letters: list[str] = field(default_factory=list)  # the letter announcing the outcome of the vote
+    other_documents: list[str] = field(default_factory=list)  # what else the outcome cell names
+    outcome: Optional[str] = None  # the outcome cell as printed ("S/2020/852 vetoed by USA 14-1-0")
+    webcast: Optional[str] = None  # address of the webcast of the announcement, if any
+    sources: list[str] = field(default_factory=list)  # the tables it was read from
+
+    @property
+    def symbol(self) -> str:
+        """What names it: its first decision, else its first draft ("" when it has neither)."""
+        return (self.decisions[0].symbol if self.decisions else self.drafts[0] if self.drafts else "")
+
+
+@dataclass
 class Section:
     number: str  # "24"
     title: str
@@ -151,6 +174,8 @@ class Repertoire:
     sections: list[Section] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     records: list[Meeting] = field(default_factory=list)  # meetings known only from the Library's tables
+    # Decisions taken without a meeting (the Library's tables, 2020-2021), by date:
+    written_decisions: list[WrittenDecision] = field(default_factory=list)
 
     def meetings(self) -> list[tuple[Section, Meeting]]:
         return [(s, m) for s in self.sections for m in s.meetings]
@@ -168,5 +193,6 @@ def to_json_dict(repertoire: Repertoire) -> dict:
         "schema_version": 1,
         "sections": sections,
         "records": [asdict(m) for m in repertoire.records],
+        "written_decisions": [asdict(d) for d in repertoire.written_decisions],
         "problems": [asdict(p) for p in repertoire.problems],
     }

@@ -23,7 +23,7 @@ from generator.link.index import LinkRecorder, PageLinker, SiteIndex, anchor, na
 from generator.link.labels import KIND_NAMES, section_label
 from generator.link.pages import INDEX_RANK, KINDS, topic_address
 from generator.link.topics import Topic, gap_pointers
-from generator.model import Meeting, Section
+from generator.model import Meeting, Section, WrittenDecision
 from generator.model.symbols import parse_symbol
 from generator.model.vocabulary import human_date
 from generator.parse.dhl.library import table_citation
@@ -79,6 +79,14 @@ class MeetingRow(NamedTuple):
     meeting: Meeting
     section: Optional[Section]  # the section describing it, if any
     section_page: Optional[str]
+    topics: list[PageRef]
+
+
+class DecisionRow(NamedTuple):
+    """A decision taken without a meeting, in a list of them (a year's, a topic's, the index)."""
+    decision: WrittenDecision
+    page: str  # its page
+    title: str  # its page's title
     topics: list[PageRef]
 
 
@@ -270,6 +278,23 @@ def record(index: SiteIndex, meeting: Meeting) -> dict:
                 **cite(citations.record_citation(meeting, tables, page, index.address(page))))
 
 
+def decision(index: SiteIndex, decision: WrittenDecision) -> dict:
+    """A decision taken without a meeting (written procedure): what the Library's table says of it."""
+    page = index.decision_pages[decision.symbol]
+    year = index.year_pages.get((decision.date or "")[:4])
+    return dict(decision=decision, title=index.titles[page], topics=_topics(index, decision.topics),
+                year_page=PageRef(index.titles[year], year) if year else None,
+                tables=library_tables(decision), address=index.address(page))
+
+
+def decision_rows(index: SiteIndex, decisions: Iterable[WrittenDecision]) -> list[DecisionRow]:
+    rows = []
+    for decision in decisions:
+        page = index.decision_pages[decision.symbol]
+        rows.append(DecisionRow(decision, page, index.titles[page], _topics(index, decision.topics)))
+    return rows
+
+
 def section(index: SiteIndex, section: Section) -> dict:
     """A section: its overview, its meetings table, each meeting's paragraphs, its footnotes."""
     told = defaultdict(list)
@@ -310,14 +335,16 @@ def topic(index: SiteIndex, topic: Topic) -> dict:
                          [(m, index.meeting_pages[m.symbol]) for m in index.meeting_order[section.key]])
                 for section in topic.sections]
     return dict(topic=topic, first_year=years[0], last_year=years[-1], related=related, gaps=gaps,
-                sections=sections)
+                sections=sections,
+                written=decision_rows(index, index.topic_decisions.get(topic_address(topic.slug), [])))
 
 
 def document(index: SiteIndex, symbol: str) -> dict:
     """A document the Repertoire cites, or a decision adopted at a meeting of the site."""
     parsed = parse_symbol(symbol)
     return dict(symbol=parsed, kind=KIND_NAMES.get(parsed.kind, "document"),
-                places=index.catalogue.documents.get(symbol, []), adoptions=index.adoptions(symbol))
+                places=index.catalogue.documents.get(symbol, []), adoptions=index.adoptions(symbol),
+                written=decision_rows(index, [index.written[symbol]] if symbol in index.written else []))
 
 
 def what_links_here(index: SiteIndex, sources: Iterable[str]) -> dict:
@@ -448,7 +475,13 @@ def meetings_year(index: SiteIndex, year: str) -> dict:
         section = index.meeting_sections.get(held.symbol)
         rows.append(MeetingRow(held, section, index.section_pages[section.key] if section else None,
                                _topics(index, held.topics)))
-    return dict(year=year, title=index.titles[index.year_pages[year]], rows=rows)
+    return dict(year=year, title=index.titles[index.year_pages[year]], rows=rows,
+                written=decision_rows(index, index.year_decisions.get(year, [])))
+
+
+def decisions_index(index: SiteIndex) -> dict:
+    """Every decision taken without a meeting, by date."""
+    return dict(written=decision_rows(index, index.repertoire.written_decisions))
 
 
 def topics_index(index: SiteIndex) -> dict:

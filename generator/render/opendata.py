@@ -23,10 +23,10 @@ from dataclasses import dataclass, fields, is_dataclass
 from typing import Callable, Iterator, Optional, Union, get_args, get_origin, get_type_hints
 
 from generator.link import countries
-from generator.model import Decision, Footnote, Meeting, Repertoire, Section
+from generator.model import Decision, Footnote, Meeting, Repertoire, Section, WrittenDecision
 from generator.model.symbols import find_symbols
 
-DATA_VERSION = "1.0.0"
+DATA_VERSION = "1.1.0"  # 1.1: data/decisions.csv
 LIST_SEPARATOR = "; "
 # A spreadsheet evaluates a cell that starts with one of these (OWASP, "CSV Injection"): such a
 # cell is written after an apostrophe, which spreadsheets take as "this is text". A cell already
@@ -40,6 +40,7 @@ MEETINGS_JSON = "data/meetings.json"
 MEETINGS_CSV = "data/meetings.csv"
 FOOTNOTES_JSON = "data/footnotes.json"
 CITATIONS_CSV = "data/citations.csv"
+DECISIONS_CSV = "data/decisions.csv"
 REPERTOIRE_JSON = "data/repertoire.json"
 DATAPACKAGE = "data/datapackage.json"
 
@@ -114,6 +115,21 @@ DATASETS = (
         Column("countries", "array", "Countries the footnote names, as printed; list"),
         Column("country_codes", "array", "ISO 3166-1 alpha-3 codes of those that are UN Member or observer States; "
                                          "list"),
+    ), "csv"),
+    Dataset(DECISIONS_CSV, "Decisions taken without a meeting", "One row per decision the Council took by "
+            "written procedure, without a meeting, in the COVID-19 videoconference period (2020-2021), as the "
+            "Library's tables list it (`--dhl`); empty otherwise.", (
+        Column("date", "date", "Date the outcome was announced, ISO yyyy-mm-dd"),
+        Column("decisions", "array", "Resolutions and statements adopted, each 'symbol: for-against-abstaining', or "
+                                     "the symbol alone when adopted without a vote; list"),
+        Column("drafts", "array", "Draft resolutions put to the vote and not adopted; list"),
+        Column("topics", "array", "Agenda items, as the Library's table prints them; list"),
+        Column("procedure_letters", "array", "Letters setting out the vote procedure; list"),
+        Column("outcome_letters", "array", "Letters announcing the outcome of the vote; list"),
+        Column("other_documents", "array", "Other documents the outcome names; list"),
+        Column("outcome", "string", "The outcome as the Library's table prints it"),
+        Column("webcast", "string", "Address of the webcast of the announcement, empty if none"),
+        Column("page", "string", "Address of the decision's page on this site, relative to the site root"),
     ), "csv"),
     Dataset(REPERTOIRE_JSON, "Everything", "The whole parsed model (sections with their paragraphs, footnotes and "
             "meetings, and the problems found), in the documented format of `repertoire parse --json`.",
@@ -191,18 +207,29 @@ def meeting_record(section: Section, meeting: Meeting, page: str) -> dict:
             "decisions": [{"symbol": d.symbol, "vote": d.vote} for d in meeting.decisions], "page": page}
 
 
+def decision_row(decision: WrittenDecision, page: str) -> dict:
+    """A decision taken without a meeting as a row of data/decisions.csv."""
+    return {"date": decision.date, "decisions": _join(_decision_text({"symbol": d.symbol, "vote": d.vote})
+                                                      for d in decision.decisions),
+            **{name: _join(getattr(decision, name)) for name in
+               ("drafts", "topics", "procedure_letters", "outcome_letters", "other_documents")},
+            "outcome": decision.outcome, "webcast": decision.webcast, "page": page}
+
+
 def _decision_text(decision: dict) -> str:
     return f"{decision['symbol']}: {decision['vote']}" if decision["vote"] else decision["symbol"]
 
 
 def data_files(repertoire: Repertoire, meeting_page: Callable[[str], str],
                footnote_place: Callable[[Section, int], tuple[Optional[int], Optional[str]]],
-               statements: Callable[[Section], dict[int, str]], full: Callable[[], dict]) -> Iterator[tuple[str, str]]:
+               statements: Callable[[Section], dict[int, str]], full: Callable[[], dict],
+               decision_page: Callable[[str], str] = lambda symbol: "") -> Iterator[tuple[str, str]]:
     """Every data file, one at a time: (content-relative path, text).
 
     `meeting_page(symbol)` gives a meeting's site address, `footnote_place`
     the (paragraph number, meeting) a footnote is referenced from, and
-    `statements(section)` what each footnote supports; `full()` is the model as
+    `statements(section)` what each footnote supports, `decision_page(symbol)` the site address of
+    a decision taken without a meeting; `full()` is the model as
     `to_json_dict` gives it. Files are made as they are asked for: the data of
     one lives in memory at a time.
     """
@@ -240,6 +267,8 @@ def data_files(repertoire: Repertoire, meeting_page: Callable[[str], str],
     del footnotes
     yield CITATIONS_CSV, _csv(columns[CITATIONS_CSV], citations)
     del citations
+    yield DECISIONS_CSV, _csv(columns[DECISIONS_CSV], [decision_row(d, decision_page(d.symbol))
+                                                       for d in repertoire.written_decisions])
     yield REPERTOIRE_JSON, _json({**full(), "version": DATA_VERSION})
     yield DATAPACKAGE, json.dumps(datapackage(), ensure_ascii=False, indent=1) + "\n"
 

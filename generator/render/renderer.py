@@ -23,7 +23,7 @@ from generator.background import Background
 from generator.link.catalogue import BODY, DOCUMENT, MISSION, supported_statements
 from generator.link.index import LinkRecorder, SiteIndex
 from generator.link.pages import (
-    BODIES, BRIEFERS, COUNTRIES, DATA, DOCUMENTS, HOME, KINDS, MEETINGS, MISSIONS, RECORD_TEMPLATE, SECTIONS,
+    BODIES, BRIEFERS, COUNTRIES, DATA, DECISIONS, DOCUMENTS, HOME, KINDS, MEETINGS, MISSIONS, RECORD_TEMPLATE, SECTIONS,
     TOPICS, WHAT_LINKS_HERE_TEMPLATE, PageKind, built_address, topic_address,
 )
 from generator.model import Section, to_json_dict
@@ -36,6 +36,7 @@ Planned = tuple[str, str, contexts.Context]  # (template, page, its context)
 # What each kind's index page gets (its template and address are the kind's, generator.link.pages).
 INDEX_CONTEXTS: dict[PageKind, Callable[[SiteIndex], dict]] = {
     HOME: contexts.home, SECTIONS: contexts.sections_index, MEETINGS: contexts.meetings_index,
+    DECISIONS: contexts.decisions_index,
     TOPICS: contexts.topics_index, COUNTRIES: contexts.countries_index,
     MISSIONS: partial(contexts.missions_index, kind=MISSION), BODIES: partial(contexts.missions_index, kind=BODY),
     BRIEFERS: contexts.briefers_index, DOCUMENTS: contexts.documents_index, DATA: contexts.data_index,
@@ -106,6 +107,8 @@ class SiteRenderer:
         for meeting in index.repertoire.records:
             if index.meeting_sections.get(meeting.symbol) is None:
                 plan(RECORD_TEMPLATE, index.meeting_pages[meeting.symbol], partial(contexts.record, index, meeting))
+        for decision in index.repertoire.written_decisions:
+            plan(DECISIONS.template, index.decision_pages[decision.symbol], partial(contexts.decision, index, decision))
         for key, topic in index.topics.items():
             plan(TOPICS.template, topic_address(key), partial(contexts.topic, index, topic))
         for code, country in sorted(catalogue.countries.items(), key=lambda item: item[1].name):
@@ -117,7 +120,7 @@ class SiteRenderer:
         for title, meetings in catalogue.briefers.items():
             for page, context in contexts.briefer_pages(index, title, meetings):
                 plan(BRIEFERS.template, page, context)
-        for symbol in dict.fromkeys([*catalogue.documents, *index.timeline.adoptions]):
+        for symbol in dict.fromkeys([*catalogue.documents, *index.adopted_symbols()]):
             page = index.page_of(DOCUMENT, symbol)
             if page:
                 plan(DOCUMENTS.template, page, partial(contexts.document, index, symbol))
@@ -156,7 +159,8 @@ class SiteRenderer:
         for path, text in opendata.data_files(
                 index.repertoire, lambda symbol: built_address(index.meeting_pages[symbol]),
                 lambda section, number: index.catalogue.footnote_places.get((section.key, number), (None, None)),
-                self.statements, lambda: to_json_dict(index.repertoire)):
+                self.statements, lambda: to_json_dict(index.repertoire),
+                lambda symbol: built_address(index.decision_pages[symbol])):
             (folder / path).parent.mkdir(parents=True, exist_ok=True)
             (folder / path).write_text(text, encoding="utf-8")
             paths.append(path)

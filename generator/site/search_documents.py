@@ -2,7 +2,8 @@
 
 Made from the model the pages are written from (`generator.link.index.SiteIndex`), never from
 the pages' HTML, with each page's address from the registry of page kinds (`generator.link.pages`):
-the index pages, sections with their meetings, the Library's records, the years of meetings,
+the index pages, sections with their meetings, the Library's records, the decisions taken
+without a meeting, the years of meetings,
 agenda items, countries, missions and bodies, briefers and documents, in that (stable) order.
 The index format (terms, weights, files) is `generator.site.search_index`'s, which also reads
 the hand-written pages.
@@ -35,6 +36,7 @@ def _documents(index: SiteIndex) -> Iterable[SearchDocument]:
         yield SearchDocument(built_address(kind.index_address), kind.title, [kind.title])
     yield from _sections(index)
     yield from _records(index)
+    yield from _written_decisions(index)
     yield from _years(index)
     yield from _topics(index)
     yield from _countries(index)
@@ -85,6 +87,21 @@ def _records(index: SiteIndex) -> Iterable[SearchDocument]:
             yield _page(index, page, keywords, _summary(*lines))
 
 
+def _written_decisions(index: SiteIndex) -> Iterable[SearchDocument]:
+    """Decisions taken without a meeting (written procedure, 2020-2021): before the documents they
+    adopted, so a search for the symbol finds where it was adopted first."""
+    for written in index.repertoire.written_decisions:
+        decisions = [f"{d.symbol} ({d.vote})" if d.vote else d.symbol for d in written.decisions]
+        letters = written.procedure_letters + written.outcome_letters
+        keywords = [*(d.symbol for d in written.decisions), *written.drafts, *written.topics, *letters,
+                    human_date(written.date) if written.date else "", "written procedure"]
+        yield _page(index, index.decision_pages[written.symbol], [k for k in keywords if k],
+                    _summary("Adopted without a meeting, by written procedure" if written.decisions
+                             else "Put to the vote without a meeting, by written procedure",
+                             _join("Topics", written.topics), _join("Decisions", decisions),
+                             written.drafts and f"Outcome: {written.outcome}", _join("Letters", letters)))
+
+
 def _years(index: SiteIndex) -> Iterable[SearchDocument]:
     for year, page in index.year_pages.items():
         yield _page(index, page, [year], _count(len(index.timeline.years.get(year, [])), "meeting"))
@@ -128,7 +145,7 @@ def _briefers(index: SiteIndex) -> Iterable[SearchDocument]:
 def _cited_documents(index: SiteIndex) -> Iterable[SearchDocument]:
     """Documents the Repertoire cites and resolutions and statements adopted at a meeting."""
     catalogue = index.catalogue
-    for symbol in dict.fromkeys([*catalogue.documents, *index.timeline.adoptions]):
+    for symbol in dict.fromkeys([*catalogue.documents, *index.adopted_symbols()]):
         page = index.page_of(DOCUMENT, symbol)
         if not page:
             continue
@@ -136,6 +153,8 @@ def _cited_documents(index: SiteIndex) -> Iterable[SearchDocument]:
         adoptions = [f"adopted at {a.meeting.symbol} on {human_date(a.meeting.date)}"
                      + (f" ({a.decision.vote or a.decision.note})" if a.decision.vote or a.decision.note else "")
                      for a in index.adoptions(symbol)]
+        if symbol in index.written:
+            adoptions.append(f"adopted without a meeting on {human_date(index.written[symbol].date)}")
         cited = len(catalogue.documents.get(symbol, []))
         yield _page(index, page, [symbol, kind],
                     _summary(kind[:1].upper() + kind[1:], *adoptions, cited and f"cited {_count(cited, 'time')}"))

@@ -28,12 +28,16 @@ What the tables do that a reader must undo, and how this module decides:
   decisions to the meeting above.
 - Forgotten `<tr>`s, missing or extra cells: repaired by `generator.parse.dhl.html.layout`
   and reported.
-- Rows without a meeting record ("--": 2020-2021 decisions taken by
-  videoconference and written procedure) yield no meeting; each is reported
-  with what it says, so nothing is dropped silently.
+- Rows without a meeting record ("--": 2020-2021 decisions taken by written
+  procedure during the videoconference period) yield no meeting but a
+  `WrittenDecision`: its date, topics, the letters of the vote procedure and
+  outcome, the decisions with their vote (or the drafts not adopted), the
+  webcast of the announcement. A "--" row naming no decision or draft has
+  nothing to keep and is reported with what it says, so nothing is dropped
+  silently.
 
 Every laid-out row ends as exactly one of: a meeting, a continuation of the
-meeting above, or a row-level problem (see `DhlFile.row_results`). A record
+meeting above, a decision taken without a meeting, or a row-level problem (see `DhlFile.row_results`). A record
 listed in two rows or two files is read twice; `generator.assemble.library`
 makes it one meeting and merges the meetings into the Repertoire's.
 """
@@ -47,18 +51,20 @@ from typing import Iterable, Optional
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from generator.model.errors import RepertoireError
-from generator.model import PRESS_RELEASE, UNREADABLE_ROW, WEBCAST, Decision, Meeting, Problem, WebLink
+from generator.model import PRESS_RELEASE, UNREADABLE_ROW, WEBCAST, Decision, Meeting, Problem, WebLink, WrittenDecision
 from generator.parse.dhl.library import FILE_NAME
 from generator.parse.dhl.html import Cell, GridRow, layout, read_rows
 from generator.model.symbols import Symbol, find_symbols, parse_symbol
 from generator.model.vocabulary import VOTE, month_number
 
 # Problem kinds of this source (besides the model's UNREADABLE_ROW).
-NO_MEETING_RECORD = "no-meeting-record"  # a row for an action without a meeting ("--")
+NO_MEETING_RECORD = "no-meeting-record"  # a row without a meeting record ("--") naming no decision either
+WRITTEN_DECISION = "written-decision"  # a row without a meeting record for a decision taken by written procedure
 NOTICE_ROW = "notice-row"  # a row of prose across the table ("Document links will work ...")
 LINK_DISAGREES = "link-disagrees"  # a link's text and href name different documents
 MARKUP_REPAIRED = "markup-repaired"  # forgotten <tr>, missing or extra cells
 BAD_DATE = "bad-date"
+UNREADABLE_ROW_PART = "unreadable-cell"  # a cell of a row that is read, which is left out
 YEAR_DISAGREES = "year-disagrees"  # file name, title and printed years
 # Kinds that account for a whole row (the row yields no meeting).
 ROW_KINDS = frozenset({UNREADABLE_ROW, NO_MEETING_RECORD, NOTICE_ROW})
@@ -74,6 +80,7 @@ PRST_MARK = re.compile(r"^\s*\(PRST\)", re.I)
 PRESS_NUMBER = re.compile(r"^SC/(\d+)$")
 PRESS_SITE = "https://press.un.org/en/{}/sc{}.doc.htm"  # the UN press site's address of press release SC/<n>
 BLANK_LINE = re.compile(r"\n\s*\n")  # in an outcome cell, ends what is said about one decision
+DRAFT_FAILED = re.compile(r"^\W*(?:not\s+adopted|vetoed|failed)", re.I)  # after a draft's symbol
 
 # Header text -> column. Checked in order: "Letter with Vote Outcome" is a letter, not the outcome.
 COLUMNS = (
@@ -97,7 +104,8 @@ class DhlFile:
     year: int
     meetings: list[Meeting] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    row_results: list[str] = field(default_factory=list)  # "meeting", "continuation" or a ROW_KINDS kind
+    written: list[WrittenDecision] = field(default_factory=list)  # decisions taken without a meeting
+    row_results: list[str] = field(default_factory=list)  # "meeting", "continuation", WRITTEN_DECISION or a ROW_KINDS kind
 
 
 def table_files(folder: Path) -> list[tuple[int, Path]]:
@@ -214,10 +222,7 @@ class _RowReader:
         if index in row.carried or (record is not None and date is not None and not record.text and not date.text):
             return self._continue(cells, carried=index in row.carried)
         if record is None or record.blank:
-            printed = record.text if record else ""
-            self._problem(f"no meeting record ({printed!r}), so no meeting: {self._summary(cells)}",
-                          NO_MEETING_RECORD)
-            return NO_MEETING_RECORD
+            return self._without_meeting(record, cells)
         symbols, rest = self._record_symbols(record)
         if not symbols:
             self._problem(f"no meeting record symbol in {record.text!r}: {self._summary(cells)}", UNREADABLE_ROW)
@@ -235,6 +240,50 @@ class _RowReader:
         self.previous = meetings
         self.table.meetings += meetings
         return "meeting"
+
+    def _without_meeting(self, record: Optional[Cell], cells: dict[str, Cell]) -> str:
+        """A row without a meeting record: a decision taken by written procedure when its outcome
+        names one (or a draft put to the vote); else nothing to keep, and reported."""
+        decision = self._written(cells)
+        if decision.decisions or decision.drafts:
+            self.table.written.append(decision)
+            return WRITTEN_DECISION
+        printed = record.text if record else ""
+        self._problem(f"no meeting record ({printed!r}) and no decision, so nothing to keep: {self._summary(cells)}",
+                      NO_MEETING_RECORD)
+        return NO_MEETING_RECORD
+
+    def _written(self, cells: dict[str, Cell]) -> WrittenDecision:
+        """The decision a row without a meeting record lists: date, topics, letters, outcome, webcast."""
+        decision = WrittenDecision(sources=[self.table.path])
+        if not ("outcome" in cells and not cells["outcome"].blank):
+            return decision
+        outcome = cells["outcome"]
+        decision.date, _ = self._date(cells.get("date"))
+        if "topic" in cells:
+            decision.topics = split_topics(cells["topic"].text)
+            self._check_links(cells["topic"])
+        for name, letters in (("procedure_letter", decision.procedure_letters),
+                              ("outcome_letter", decision.outcome_letters)):
+            if name in cells:
+                add_new(letters, [s.canonical for s in self._symbols_in(cells[name])])
+        decision.outcome = "; ".join(" ".join(group.split()) for group in BLANK_LINE.split(outcome.text))
+        decision.decisions, documents = self._outcome(outcome)
+        drafts = [m.symbol.canonical for m in find_symbols(outcome.text.replace("\n", " "))
+                  if m.symbol.kind == "document" and DRAFT_FAILED.search(outcome.text[m.end:])]
+        decision.drafts = [d for d in documents if d in drafts]
+        decision.other_documents = [d for d in documents if d not in drafts]
+        decision.webcast = self._webcast(cells.get("recording"))
+        return decision
+
+    def _webcast(self, cell: Optional[Cell]) -> Optional[str]:
+        """The address of the webcast a recording cell links to (its line breaks taken out), if any."""
+        for link in cell.links if cell else ():
+            address = re.sub(r"\s+", "", link.href)
+            if urlsplit(address).scheme in ("http", "https") and urlsplit(address).netloc:
+                return address
+            self._problem(f"webcast address {link.href!r} is not a web address: left out", UNREADABLE_ROW_PART)
+        return None
 
     def _continue(self, cells: dict[str, Cell], carried: bool) -> str:
         record = cells.get("record")
