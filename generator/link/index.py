@@ -110,6 +110,7 @@ class SiteIndex:
     topics: dict[str, Topic] = field(default_factory=dict)  # slug -> agenda item
     topic_pages: dict[str, str] = field(default_factory=dict)  # spelling as printed -> page
     kinds: dict[str, PageKind] = field(default_factory=dict)  # page -> the kind that addressed it
+    parts: dict[str, str] = field(default_factory=dict)  # page -> the part of its kind holding it (a meeting's year)
     problems: list[Problem] = field(default_factory=list)
 
     @classmethod
@@ -183,6 +184,7 @@ class SiteIndex:
                           (pages.MEETINGS.rank, meeting.date or "", symbol.meeting_number or 0),
                           f"meeting {meeting.symbol}")
         self.meeting_pages[meeting.symbol] = page
+        self.parts[page] = year_of(meeting)
         return page
 
     def _timeline(self, meetings: list[Meeting]) -> None:

@@ -12,6 +12,7 @@ contexts are functions, called where the page is rendered (a worker), which buil
 """
 from __future__ import annotations
 
+import html
 from collections import defaultdict
 from functools import partial
 from typing import Any, Callable, Hashable, Iterable, NamedTuple, Optional
@@ -20,6 +21,7 @@ from generator.link.catalogue import BODY, BRIEFER, COUNTRY, MISSION, Acronym, P
 from generator.link.countries import Country
 from generator.link.index import LinkRecorder, PageLinker, SiteIndex, anchor, natural_key
 from generator.link.labels import KIND_NAMES, section_label
+from generator.link.pages import built_address, kind_of, trail
 from generator.link.topics import Topic
 from generator.model import Meeting, Section
 from generator.model.symbols import parse_symbol
@@ -27,6 +29,7 @@ from generator.parse.dhl.library import table_citation
 from generator.render import opendata
 
 Context = Callable[[], dict]  # a page's context, made when the page is rendered
+_CONTROL_CHARACTERS = dict.fromkeys([*range(0x20), 0x7F])  # cannot appear in HTML: str.translate drops them
 
 
 class PageRef(NamedTuple):
@@ -105,9 +108,38 @@ class DocumentRow(NamedTuple):
     places: list[Place]
 
 
+class Crumb(NamedTuple):
+    """A step of a page's breadcrumbs, for raw HTML: its label HTML-escaped, its address relative to the
+    page (built, .html: raw HTML is not rewritten by MkDocs); None for the page itself."""
+    label: str
+    href: Optional[str]
+
+
 def base(index: SiteIndex, page: str, recorder: Optional[LinkRecorder]) -> dict:
-    """What every page gets: `link` bound to the page, the page's address, and helpers."""
-    return {"link": PageLinker(index, page, recorder), "index": index, "page": page, "section_label": section_label}
+    """What every page gets: `link` bound to the page, the page's address, its breadcrumbs, and helpers."""
+    link = PageLinker(index, page, recorder)
+    return {"link": link, "index": index, "page": page, "section_label": section_label,
+            "breadcrumbs": breadcrumbs(index, page)}
+
+
+def breadcrumbs(index: SiteIndex, page: str) -> list[Crumb]:
+    """Home › Meetings › 2023 › S/PV.9389, 30 August 2023: the pages above this one (the registry's
+    `trail`), then the page. Not links of the Markdown: "What links here" does not count them."""
+    part = index.parts.get(page)
+    above = trail(page, part)
+    if not above:
+        return []
+    # No recorder: every page would otherwise be listed as linking to the home page and its index.
+    unrecorded = PageLinker(index, page)
+    labels = {kind_of(page).part_address(part): part} if part is not None else {}
+    crumbs = [Crumb(_html(labels.get(step) or index.titles.get(step, step)), built_address(unrecorded.url(step)))
+              for step in above]
+    return crumbs + [Crumb(_html(index.titles.get(page, page)), None)]
+
+
+def _html(text: str) -> str:
+    """Text for raw HTML inside Markdown: one line, no control characters, HTML-escaped."""
+    return html.escape(" ".join(text.split()).translate(_CONTROL_CHARACTERS), quote=True)
 
 
 def citation(section: Section, footnote: Optional[int]) -> str:
