@@ -110,7 +110,7 @@ class SiteIndex:
     topics: dict[str, Topic] = field(default_factory=dict)  # slug -> agenda item
     topic_pages: dict[str, str] = field(default_factory=dict)  # spelling as printed -> page
     kinds: dict[str, PageKind] = field(default_factory=dict)  # page -> the kind that addressed it
-    parts: dict[str, str] = field(default_factory=dict)  # page -> the part of its kind holding it (a meeting's year)
+    parts: dict[str, str] = field(default_factory=dict)  # page -> the part of its kind holding it or that it is (a year)
     problems: list[Problem] = field(default_factory=list)
 
     @classmethod
@@ -194,6 +194,7 @@ class SiteIndex:
             title = "Undated meetings" if year == UNDATED else f"Meetings in {year}"
             self.year_pages[year] = self._page(pages.MEETINGS, pages.year_address(year), title,
                                                (INDEX_RANK, 1, year), f"the meetings of {year}")
+            self.parts[self.year_pages[year]] = year
         self.topics, spelled = group_topics(self.timeline.meetings)
         for key, topic in self.topics.items():
             self._page(pages.TOPICS, pages.topic_address(key), topic.title,

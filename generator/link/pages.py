@@ -135,7 +135,8 @@ def supplement_address(kind: str, name: str, supplement: Optional[int]) -> str:
 
 def trail(page: str, part: Optional[str] = None) -> list[str]:
     """The pages above `page`, the home page first (its breadcrumbs): its kind's index page, the
-    part of the kind holding it (`part`: a meeting's year -> meetings/2023.md) and, for the page of
+    part of the kind holding it (`part`: a meeting's year -> meetings/2023.md, unless it is that
+    part's page) and, for the page of
     a thing's part (countries/ghana/2023.md), the thing's page (countries/ghana.md). A page of no
     kind, and the home page, have none."""
     kind = kind_of(page)
@@ -145,7 +146,7 @@ def trail(page: str, part: Optional[str] = None) -> list[str]:
     if kind is HOME or page == kind.index_address:
         return above
     above.append(kind.index_address)
-    if part is not None:
+    if part is not None and kind.part_address(part) != page:  # the part's own index is under the kind's
         above.append(kind.part_address(part))
     names = page[len(kind.folder) + 1:].split("/")
     if len(names) > 1:

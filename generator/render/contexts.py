@@ -131,10 +131,11 @@ def breadcrumbs(index: SiteIndex, page: str) -> list[Crumb]:
         return []
     # No recorder: every page would otherwise be listed as linking to the home page and its index.
     unrecorded = PageLinker(index, page)
-    labels = {kind_of(page).part_address(part): part} if part is not None else {}
-    crumbs = [Crumb(_html(labels.get(step) or index.titles.get(step, step)), built_address(unrecorded.url(step)))
-              for step in above]
-    return crumbs + [Crumb(_html(index.titles.get(page, page)), None)]
+    labels = {kind_of(page).part_address(part): part} if part is not None else {}  # a year's page is "2023"
+
+    def label(step: str) -> str:
+        return _html(labels.get(step) or index.titles.get(step, step))
+    return [*(Crumb(label(step), built_address(unrecorded.url(step))) for step in above), Crumb(label(page), None)]
 
 
 def _html(text: str) -> str:
