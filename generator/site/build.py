@@ -150,8 +150,9 @@ def _publish(prepare: Callable[[], SiteRenderer], content_dir: Path, site_dir: P
         run_mkdocs(config_file, new_content, new_site, dirty=dirty, search_index=search_index, built=built)
         fault_point("mkdocs-done")
         timings["mkdocs_s"] = time.perf_counter() - started - sum(timings.values())
-        report["build"] = {"date": day.isoformat(), "version": built_from, "incremental": dirty,
-                           "pages_written": len(changes.written), "pages_removed": len(changes.removed), "pages_unchanged": changes.kept,
+        report["built"] = {"date": day.isoformat(), "version": built_from}  # as every page's footer says
+        report["build"] = {"incremental": dirty, "pages_written": len(changes.written),
+                           "pages_removed": len(changes.removed), "pages_unchanged": changes.kept,
                            "timings": {k: round(v, 3) for k, v in timings.items()}}
         (new_site / REPORT_FILE).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
         (new_site / STATE_FILE).write_text(json.dumps({**state, "pages": _listing(new_content)}), encoding="utf-8")

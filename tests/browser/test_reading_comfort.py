@@ -143,4 +143,4 @@ def test_the_footer_names_the_build_date_and_version(page, site, address):
     assert footer.is_visible()
     assert expected_footer() in footer.inner_text()
     report = json.loads((site.site_dir / "build-report.json").read_text(encoding="utf-8"))
-    assert f"Built {report['build']['date']} from Repertoire Site {report['build']['version']}" == expected_footer()
+    assert f"Built {report['built']['date']} from Repertoire Site {report['built']['version']}" == expected_footer()
