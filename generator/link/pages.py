@@ -136,9 +136,8 @@ def supplement_address(kind: str, name: str, supplement: Optional[int]) -> str:
 def trail(page: str, part: Optional[str] = None) -> list[str]:
     """The pages above `page`, the home page first (its breadcrumbs): its kind's index page, the
     part of the kind holding it (`part`: a meeting's year -> meetings/2023.md, unless it is that
-    part's page) and, for the page of
-    a thing's part (countries/ghana/2023.md), the thing's page (countries/ghana.md). A page of no
-    kind, and the home page, have none."""
+    part's page) and, for the page of a thing's part (countries/ghana/2023.md), the thing's page
+    (countries/ghana.md). A page of no kind, and the home page, have none."""
     kind = kind_of(page)
     if kind is None or page == HOME.index_address:
         return []

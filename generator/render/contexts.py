@@ -109,16 +109,15 @@ class DocumentRow(NamedTuple):
 
 
 class Crumb(NamedTuple):
-    """A step of a page's breadcrumbs, for raw HTML: its label HTML-escaped, its address relative to the
-    page (built, .html: raw HTML is not rewritten by MkDocs); None for the page itself."""
+    """A step of a page's breadcrumbs, for raw HTML: its label and its address HTML-escaped, the address
+    relative to the page and built (.html: MkDocs does not rewrite raw HTML); None for the page itself."""
     label: str
     href: Optional[str]
 
 
 def base(index: SiteIndex, page: str, recorder: Optional[LinkRecorder]) -> dict:
     """What every page gets: `link` bound to the page, the page's address, its breadcrumbs, and helpers."""
-    link = PageLinker(index, page, recorder)
-    return {"link": link, "index": index, "page": page, "section_label": section_label,
+    return {"link": PageLinker(index, page, recorder), "index": index, "page": page, "section_label": section_label,
             "breadcrumbs": breadcrumbs(index, page)}
 
 
@@ -135,7 +134,8 @@ def breadcrumbs(index: SiteIndex, page: str) -> list[Crumb]:
 
     def label(step: str) -> str:
         return _html(labels.get(step) or index.titles.get(step, step))
-    return [*(Crumb(label(step), built_address(unrecorded.url(step))) for step in above), Crumb(label(page), None)]
+    return [*(Crumb(label(step), _html(built_address(unrecorded.url(step)))) for step in above),
+            Crumb(label(page), None)]
 
 
 def _html(text: str) -> str:
