@@ -31,7 +31,8 @@ def page_slug(name: str) -> str:
 
 
 class _Article(HTMLParser):
-    """The text of a page's <article>: (text, inside a link, inside a heading/code), and its links by part."""
+    """The text of a page's <article>: (text, inside a link, inside a heading/code), and its links by part.
+    A <nav> in it (the breadcrumbs) is where the page is, not its text: left out."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -39,7 +40,7 @@ class _Article(HTMLParser):
         self.links: list[str] = []  # everywhere in the article but the "What links here" list
         self.backlinks: list[str] = []
         self.abbrs: list[tuple[str, str, bool]] = []  # (title, text, inside a link)
-        self._article = self._link = self._quiet = 0
+        self._article = self._link = self._quiet = self._nav = 0
         self._wlh = "off"  # off -> heading seen -> in its list -> done
         self._abbr = None
 
@@ -48,6 +49,9 @@ class _Article(HTMLParser):
         if tag == "article":
             self._article += 1
         if not self._article:
+            return
+        self._nav += tag == "nav"
+        if self._nav:
             return
         if tag == "h2" and attrs.get("id") == "what-links-here":
             self._wlh = "heading"
@@ -65,7 +69,8 @@ class _Article(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "article":
             self._article -= 1
-        if not self._article:
+        if not self._article or self._nav:
+            self._nav -= tag == "nav" and self._nav > 0
             return
         if tag == "ul" and self._wlh == "list":
             self._wlh = "done"
@@ -78,7 +83,7 @@ class _Article(HTMLParser):
             self._abbr = None
 
     def handle_data(self, data):
-        if self._article:
+        if self._article and not self._nav:
             self.chunks.append((data, bool(self._link), bool(self._quiet)))
             if self._abbr:
                 self._abbr[1] += data
