@@ -32,7 +32,8 @@ def page_slug(name: str) -> str:
 
 
 class _Article(HTMLParser):
-    """The text of a page's <article>: (text, inside a link, inside a heading/code), and its links by part."""
+    """The text of a page's <article>: (text, inside a link, inside a heading/code), and its links by part.
+    A <nav> in it (the breadcrumbs) is where the page is, not its text: left out."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -40,7 +41,7 @@ class _Article(HTMLParser):
         self.links: list[str] = []  # everywhere in the article but the "What links here" list
         self.backlinks: list[str] = []
         self.abbrs: list[tuple[str, str, bool]] = []  # (title, text, inside a link)
-        self._article = self._link = self._quiet = 0
+        self._article = self._link = self._quiet = self._nav = 0
         self._wlh = "off"  # off -> in its <details> -> done
         self._abbr = None
 
@@ -49,6 +50,9 @@ class _Article(HTMLParser):
         if tag == "article":
             self._article += 1
         if not self._article:
+            return
+        self._nav += tag == "nav"
+        if self._nav:
             return
         if tag == "details" and attrs.get("id") == "what-links-here":
             self._wlh = "list"
@@ -64,7 +68,8 @@ class _Article(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "article":
             self._article -= 1
-        if not self._article:
+        if not self._article or self._nav:
+            self._nav -= tag == "nav" and self._nav > 0
             return
         if tag == "details" and self._wlh == "list":
             self._wlh = "done"
@@ -77,7 +82,7 @@ class _Article(HTMLParser):
             self._abbr = None
 
     def handle_data(self, data):
-        if self._article:
+        if self._article and not self._nav:
             self.chunks.append((data, bool(self._link), bool(self._quiet)))
             if self._abbr:
                 self._abbr[1] += data

@@ -119,6 +119,7 @@ class SiteIndex:
     written: dict[str, WrittenDecision] = field(default_factory=dict)
     year_decisions: dict[str, list[WrittenDecision]] = field(default_factory=dict)
     topic_decisions: dict[str, list[WrittenDecision]] = field(default_factory=dict)
+    parts: dict[str, str] = field(default_factory=dict)  # page -> the part of its kind holding it or that it is (a year)
     problems: list[Problem] = field(default_factory=list)
 
     @classmethod
@@ -193,6 +194,7 @@ class SiteIndex:
                           (pages.MEETINGS.rank, meeting.date or "", symbol.meeting_number or 0),
                           f"meeting {meeting.symbol}")
         self.meeting_pages[meeting.symbol] = page
+        self.parts[page] = year_of(meeting)
         return page
 
     def _timeline(self, meetings: list[Meeting]) -> None:
@@ -202,6 +204,7 @@ class SiteIndex:
             title = "Undated meetings" if year == UNDATED else f"Meetings in {year}"
             self.year_pages[year] = self._page(pages.MEETINGS, pages.year_address(year), title,
                                                (INDEX_RANK, 1, year), f"the meetings of {year}")
+            self.parts[self.year_pages[year]] = year
         self.topics, spelled = group_topics(self.timeline.meetings)
         for key, topic in self.topics.items():
             self._page(pages.TOPICS, pages.topic_address(key), topic.title,

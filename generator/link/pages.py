@@ -137,3 +137,26 @@ def entity_address(kind: str, name: str) -> str:
 def supplement_address(kind: str, name: str, supplement: Optional[int]) -> str:
     """countries/ghana/2023.md: what one supplement says of an entity the Repertoire names in several."""
     return kind_named(kind).address(name, str(supplement or "undated"))
+
+
+# Where a page is on the site -----------------------------------------------------------------
+
+
+def trail(page: str, part: Optional[str] = None) -> list[str]:
+    """The pages above `page`, the home page first (its breadcrumbs): its kind's index page, the
+    part of the kind holding it (`part`: a meeting's year -> meetings/2023.md, unless it is that
+    part's page) and, for the page of a thing's part (countries/ghana/2023.md), the thing's page
+    (countries/ghana.md). A page of no kind, and the home page, have none."""
+    kind = kind_of(page)
+    if kind is None or page == HOME.index_address:
+        return []
+    above = [HOME.index_address]
+    if kind is HOME or page == kind.index_address:
+        return above
+    above.append(kind.index_address)
+    if part is not None and kind.part_address(part) != page:  # the part's own index is under the kind's
+        above.append(kind.part_address(part))
+    names = page[len(kind.folder) + 1:].split("/")
+    if len(names) > 1:
+        above.append(f"{kind.folder}/{names[0]}.md")
+    return above

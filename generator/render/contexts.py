@@ -12,6 +12,7 @@ contexts are functions, called where the page is rendered (a worker), which buil
 """
 from __future__ import annotations
 
+import html
 import re
 from collections import defaultdict
 from functools import partial
@@ -21,7 +22,7 @@ from generator.link.catalogue import BODY, BRIEFER, COUNTRY, MISSION, Acronym, P
 from generator.link.countries import Country
 from generator.link.index import LinkRecorder, PageLinker, SiteIndex, anchor, natural_key
 from generator.link.labels import KIND_NAMES, section_label
-from generator.link.pages import INDEX_RANK, KINDS, topic_address
+from generator.link.pages import INDEX_RANK, KINDS, built_address, kind_of, topic_address, trail
 from generator.link.topics import Topic, gap_pointers
 from generator.model import Meeting, Section, WrittenDecision
 from generator.model.symbols import parse_symbol
@@ -30,6 +31,7 @@ from generator.parse.dhl.library import table_citation
 from generator.render import citations, opendata
 
 Context = Callable[[], dict]  # a page's context, made when the page is rendered
+_CONTROL_CHARACTERS = dict.fromkeys([*range(0x20), 0x7F])  # cannot appear in HTML: str.translate drops them
 
 
 class PageRef(NamedTuple):
@@ -154,10 +156,39 @@ _FORMATS = ((re.compile(r"\bopen debate\b", re.I), "an open debate"), (re.compil
             (re.compile(r"\bbrief(?:ing|ed)\b", re.I), "a briefing"))
 
 
+class Crumb(NamedTuple):
+    """A step of a page's breadcrumbs, for raw HTML: its label and its address HTML-escaped, the address
+    relative to the page and built (.html: MkDocs does not rewrite raw HTML); None for the page itself."""
+    label: str
+    href: Optional[str]
+
+
 def base(index: SiteIndex, page: str, recorder: Optional[LinkRecorder]) -> dict:
-    """What every page gets: `link` bound to the page, the page's address, and helpers."""
+    """What every page gets: `link` bound to the page, the page's address, its breadcrumbs, and helpers."""
     return {"link": PageLinker(index, page, recorder), "index": index, "page": page, "section_label": section_label,
-            "what_links_here": WHAT_LINKS_HERE_PLACE}
+            "breadcrumbs": breadcrumbs(index, page), "what_links_here": WHAT_LINKS_HERE_PLACE}
+
+
+def breadcrumbs(index: SiteIndex, page: str) -> list[Crumb]:
+    """Home › Meetings › 2023 › S/PV.9389, 30 August 2023: the pages above this one (the registry's
+    `trail`), then the page. Not links of the Markdown: "What links here" does not count them."""
+    part = index.parts.get(page)
+    above = trail(page, part)
+    if not above:
+        return []
+    # No recorder: every page would otherwise be listed as linking to the home page and its index.
+    unrecorded = PageLinker(index, page)
+    labels = {kind_of(page).part_address(part): part} if part is not None else {}  # a year's page is "2023"
+
+    def label(step: str) -> str:
+        return _html(labels.get(step) or index.titles.get(step, step))
+    return [*(Crumb(label(step), _html(built_address(unrecorded.url(step)))) for step in above),
+            Crumb(label(page), None)]
+
+
+def _html(text: str) -> str:
+    """Text for raw HTML inside Markdown: one line, no control characters, HTML-escaped."""
+    return html.escape(" ".join(text.split()).translate(_CONTROL_CHARACTERS), quote=True)
 
 
 def cite(citation: citations.Citation) -> dict:

@@ -13,17 +13,16 @@ page, from disk), then the zip.
 """
 from __future__ import annotations
 
-import os
 import re
-import time
 import zipfile
-from datetime import date, datetime, timezone
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Optional
 from urllib.parse import urlsplit
 
 from generator.model.errors import RepertoireError
+from generator.site.stamp import build_date  # the day the archive is named after
 
 ARCHIVE_PREFIX = "repertoire-site"
 
@@ -101,14 +100,6 @@ def offline_problems(site_dir: Path) -> list[str]:
         problems.append("search/search_index.js: missing, so search cannot work from disk "
                         "(is the offline plugin enabled in mkdocs.yml?)")
     return problems
-
-
-def build_date() -> date:
-    """Today, or the day of SOURCE_DATE_EPOCH when set (reproducible builds)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
-    return date.fromtimestamp(time.time())
 
 
 def archive_name(day: date) -> str:

@@ -36,6 +36,7 @@ from generator.site.mkdocs_build import run_mkdocs
 from generator.site.report import build_report
 from generator.site.search_documents import documents as search_documents
 from generator.site.search_index import prepare_search_index
+from generator.site.stamp import build_date, build_line, version
 from generator.site.lock import build_lock
 from generator.site.staging import MANIFEST, ContentStager
 from generator.site.swap import put_in_place
@@ -112,7 +113,9 @@ def _publish(prepare: Callable[[], SiteRenderer], content_dir: Path, site_dir: P
     # The site records the page list it was built from (the manifest's digest): a build killed
     # between the two swaps leaves a content folder whose list is not the site's, and the next
     # build is then a full one (a dirty build removes from the site only what left the list).
-    state = build_state(config_file, template_dirs)
+    day, built_from = build_date(), version()
+    built = build_line(day, built_from)  # once: a build running past midnight still has one date
+    state = build_state(config_file, template_dirs, built)
     dirty = (incremental and content_dir.is_dir() and (content_dir / MANIFEST).exists()
              and previous_state(site_dir) == {**state, "pages": _listing(content_dir)})
     search_index: Optional[Background] = None
@@ -144,9 +147,10 @@ def _publish(prepare: Callable[[], SiteRenderer], content_dir: Path, site_dir: P
             seed_dirty_site(site_dir, new_site, new_content, removed)
         timings["write_s"] = time.perf_counter() - started - sum(timings.values())
         fault_point("search-index-started")
-        run_mkdocs(config_file, new_content, new_site, dirty=dirty, search_index=search_index)
+        run_mkdocs(config_file, new_content, new_site, dirty=dirty, search_index=search_index, built=built)
         fault_point("mkdocs-done")
         timings["mkdocs_s"] = time.perf_counter() - started - sum(timings.values())
+        report["built"] = {"date": day.isoformat(), "version": built_from}  # as every page's footer says
         report["build"] = {"incremental": dirty, "pages_written": len(changes.written),
                            "pages_removed": len(changes.removed), "pages_unchanged": changes.kept,
                            "timings": {k: round(v, 3) for k, v in timings.items()}}

@@ -1,5 +1,6 @@
 """The MkDocs configuration as the build reads it: where symbols without a page link to, the
-site's address, and the hand-written files the configuration names (nav pages, CSS, scripts)."""
+site's address, the hand-written files the configuration names (nav pages, CSS, scripts), and
+the footer's line set at build time (`copyright_line`)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -37,6 +38,13 @@ def document_base(config: dict) -> str:
 
 def site_url(config: dict):
     return config.get("site_url")
+
+
+def copyright_line(config: dict, built: str) -> str:
+    """The footer's line: mkdocs.yml's `copyright` (when set), then `built` (generator.site.stamp). It
+    goes in MkDocs' own `copyright` setting, which every theme prints in its footer."""
+    own = config.get("copyright")
+    return f"{own} · {built}" if own else built
 
 
 def named_files(config: dict) -> list[str]:

@@ -57,8 +57,9 @@ def _source_is_newer(built: Path, relative: str, content_dir: Path) -> bool:
     return False
 
 
-def build_state(config_file: Path, template_dirs: Iterable[Path]) -> dict:
-    """What every page depends on: when any of it changes, the next build is a full one."""
+def build_state(config_file: Path, template_dirs: Iterable[Path], built: str = "") -> dict:
+    """What every page depends on: when any of it changes, the next build is a full one. `built`
+    is the footer's line of every page (generator.site.stamp): a new day rewrites them all."""
     import markdown
     import material
     import mkdocs
@@ -74,7 +75,7 @@ def build_state(config_file: Path, template_dirs: Iterable[Path]) -> dict:
                 digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
     for path in sorted(Path(__file__).resolve().parents[1].rglob("*.py")):  # the whole generator package
         digest.update(path.read_bytes())
-    return {"state_version": 1, "inputs": digest.hexdigest(),
+    return {"state_version": 1, "inputs": digest.hexdigest(), "built": built,
             "mkdocs": mkdocs.__version__, "material": material.__version__, "markdown": markdown.__version__}
 
 

@@ -8,6 +8,7 @@ from typing import Optional
 
 from generator.background import Background
 from generator.model.errors import RepertoireError
+from generator.site.config import copyright_line, read_config
 from generator.site.lean_pages import install as install_lean_pages
 from generator.site.search_plugin import install as install_search
 
@@ -29,10 +30,11 @@ def _not_the_dirty_build_notice(record: logging.LogRecord) -> bool:
 
 
 def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, dirty: bool = False,
-               search_index: Optional[Background] = None) -> None:
+               search_index: Optional[Background] = None, built: Optional[str] = None) -> None:
     """A strict MkDocs build; any warning fails it with the first warning as the reason.
     `dirty` rebuilds only the pages whose Markdown is newer than their HTML; `search_index`
-    (`prepare_search_index` at work) is written at the end of the build, full or incremental."""
+    (`prepare_search_index` at work) is written at the end of the build, full or incremental;
+    `built` (generator.site.stamp) ends every page's footer line."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -43,8 +45,9 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, dirty: bool = 
     logger.addHandler(warnings)
     build_logger.addFilter(_not_the_dirty_build_notice)
     try:
+        footer = {"copyright": copyright_line(read_config(config_file), built)} if built else {}
         config = load_config(config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir),
-                             strict=True)
+                             strict=True, **footer)
         install_search(config, search_index)  # Material's search box, this site's own index (generator/site/search_index.py)
         install_lean_pages(config)  # every page's HTML held compressed until written
         build(config, dirty=dirty)

@@ -206,6 +206,8 @@ def hand_written(content_dir: Path) -> list[SearchDocument]:
         title = title or (heading.group(1).strip() if heading else path.stem)
         passages, label = [], ""
         for block in re.split(r"\n\s*\n", text):
+            if block.lstrip().startswith('<nav class="breadcrumbs"'):  # where the page is, not what it says
+                continue
             sub = re.match(r"^(#{1,6})\s+(.+)$", block.strip())
             if sub:
                 label = "" if len(sub.group(1)) == 1 else _plain(sub.group(2))

@@ -68,7 +68,9 @@ _TEXT_BLOCKS = """() => {
     const element = node.parentElement;
     if (element.closest('script, style, .md-source-file, .cite')) continue;  // a citation is text to copy
     const block = element.closest('p, li, td, th, dt, dd, h1, h2, h3, h4, h5, h6, caption, figcaption') || article;
-    if (!blocks.has(block)) blocks.set(block, {heading: /^H[1-6]$/.test(block.tagName), parts: []});
+    // The breadcrumbs' last step names the page itself, as its heading does.
+    const heading = /^H[1-6]$/.test(block.tagName) || !!element.closest('nav[aria-label="Breadcrumb"] [aria-current="page"]');
+    if (!blocks.has(block)) blocks.set(block, {heading, parts: []});
     const link = element.closest('a');
     blocks.get(block).parts.push([node.data, link ? link.getAttribute('href') : null]);
   }
