@@ -158,7 +158,7 @@ class Server:
 def is_search_file(relative: str) -> bool:
     return (relative.startswith("search/") or relative.startswith("assets/javascripts/workers/")
             or relative.startswith("assets/javascripts/lunr/") or relative.endswith("repertoire-search.js")
-            or relative.endswith("iframe-worker/shim.js"))
+            or relative.endswith("iframe-worker/shim.js") or relative.endswith("vendor/snowball/english.js"))
 
 
 def download(site: Path, urls: list[str], base: str) -> tuple[int, int, int]:

@@ -7,6 +7,12 @@ without a meeting, the years of meetings,
 agenda items, countries, missions and bodies, briefers and documents, in that (stable) order.
 The index format (terms, weights, files) is `generator.site.search_index`'s, which also reads
 the hand-written pages.
+
+Besides what a page says, two things from the model rank it (README, "Search"): what it is
+`about` (a meeting: the decisions it adopted, so "S/RES/242" finds S/PV.1382 next to the
+resolution; a section: its meetings, so "9389" finds section 24 next to S/PV.9389), and its
+`relevance` (an agenda item or a briefer: its number of meetings, so "Cyprus" ranks the item
+with 128 meetings above the one with fewer).
 """
 from __future__ import annotations
 
@@ -45,8 +51,9 @@ def _documents(index: SiteIndex) -> Iterable[SearchDocument]:
     yield from _cited_documents(index)
 
 
-def _page(index: SiteIndex, page: str, keywords: list[str], summary: str) -> SearchDocument:
-    return SearchDocument(built_address(page), index.titles[page], keywords, summary)
+def _page(index: SiteIndex, page: str, keywords: list[str], summary: str, **ranking) -> SearchDocument:
+    """`ranking`: SearchDocument's `about` and `relevance`."""
+    return SearchDocument(built_address(page), index.titles[page], keywords, summary, **ranking)
 
 
 def _sections(index: SiteIndex) -> Iterable[SearchDocument]:
@@ -68,14 +75,15 @@ def _sections(index: SiteIndex) -> Iterable[SearchDocument]:
                         + [Passage(f"fn:{f.number}", f"Footnote {f.number}", f.text) for f in notes])
             yield SearchDocument(built_address(page), titles[page], keywords + [section.title],
                                  _summary(f"{section.title} ({label}, section {section.number})", *lines),
-                                 passages, unit)
+                                 passages, unit, about=_adopted(meeting))
         paragraphs = [Passage(paragraph_anchor(n), f"Paragraph {n}" + (f" ({p.meeting})" if p.meeting else ""), p.text)
                       for n, p in enumerate(section.paragraphs, 1)]
         footnotes = [Passage(f"fn:{f.number}", f"Footnote {f.number}", f.text) for f in section.footnotes]
         page = index.section_pages[section.key]
         title = titles[page] + (f" ({section.supplement} supplement)" if section.supplement else "")  # one a year
         yield SearchDocument(built_address(page), title, [section.number, section.title, label],
-                             _summary(label, f"section {section.number}"), paragraphs + footnotes, unit)
+                             _summary(label, f"section {section.number}"), paragraphs + footnotes, unit,
+                             about=[meeting.symbol for meeting in section.meetings])
 
 
 def _records(index: SiteIndex) -> Iterable[SearchDocument]:
@@ -84,7 +92,7 @@ def _records(index: SiteIndex) -> Iterable[SearchDocument]:
         page = index.meeting_pages.get(meeting.symbol)
         if index.meeting_sections.get(meeting.symbol) is None and page is not None:
             keywords, lines = _meeting_fields(meeting)
-            yield _page(index, page, keywords, _summary(*lines))
+            yield _page(index, page, keywords, _summary(*lines), about=_adopted(meeting))
 
 
 def _written_decisions(index: SiteIndex) -> Iterable[SearchDocument]:
@@ -114,7 +122,7 @@ def _topics(index: SiteIndex) -> Iterable[SearchDocument]:
         span = f", {years[0]}–{years[-1]}" if len(years) > 1 else (f", {years[0]}" if years else "")
         yield SearchDocument(built_address(page), index.titles.get(page, topic.title),
                              [topic.title, *topic.other_spellings],
-                             f"Agenda item: {_count(len(topic.meetings), 'meeting')}{span}")
+                             f"Agenda item: {_count(len(topic.meetings), 'meeting')}{span}", relevance=len(topic.meetings))
 
 
 def _countries(index: SiteIndex) -> Iterable[SearchDocument]:
@@ -139,7 +147,7 @@ def _briefers(index: SiteIndex) -> Iterable[SearchDocument]:
         page = index.page_of(BRIEFER, title)
         if page:
             yield _page(index, page, [title, *catalogue.briefer_spellings.get(title, [])],
-                        f"Invited under rule 39 at {_count(len(meetings), 'meeting')}")
+                        f"Invited under rule 39 at {_count(len(meetings), 'meeting')}", relevance=len(meetings))
 
 
 def _cited_documents(index: SiteIndex) -> Iterable[SearchDocument]:
@@ -175,6 +183,11 @@ def _decisions(meeting: Meeting) -> list[str]:
         how = decision.vote or decision.note
         out.append(f"{decision.symbol} ({how})" if how else decision.symbol)
     return out
+
+
+def _adopted(meeting: Meeting) -> list[str]:
+    """The decisions a meeting took: what its page is about."""
+    return [decision.symbol for decision in meeting.decisions if decision.symbol]
 
 
 def _meeting_fields(meeting: Meeting) -> tuple[list[str], list[Optional[str]]]:

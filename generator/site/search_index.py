@@ -22,10 +22,19 @@ scraping HTML), and cut into small files so a query loads only what it needs:
   ("pv.9389", "9389") and its parts, so "S/PV.9389", "PV.9389" and "9389" all
   find it. Common English words ("the", "of") and one-letter words are left
   out, on both sides.
+- Stems: a word of English letters is also indexed under its stem, marked
+  STEM_MARK ("commanders" -> "~command"), when the stem differs from it, so
+  "force commanders" finds "Force Commander of ...". The stemmer is
+  Snowball's English (Porter2) algorithm: Python's snowballstemmer here, the
+  Snowball project's own JavaScript of the same version in the worker
+  (content/assets/vendor/snowball/; tests/test_stemming.py proves they agree
+  on every word). Symbols and numbers are never stemmed.
 - Postings: term -> (document, weight), weight 1..15 from where the term is:
-  title 8, keywords 3 each (two at most), body 1 to 4 by frequency (BM25's
-  saturation and length normalisation, so a meeting's page ranks above its
-  section's page, which repeats its account among others). Encoded
+  title 8, keywords 3 each (two at most), a symbol the page is about 4 (a
+  meeting is about the decisions it adopted, a section about its meetings),
+  body 1 to 4 by frequency (BM25's saturation and length normalisation, so a
+  meeting's page ranks above its section's page, which repeats its account
+  among others). Encoded
   as a compact string (gaps between document numbers and the weight packed in
   base-64 varints), about 2.5 bytes a posting.
 - Shards: terms sorted, cut into leaves of about LEAF_BYTES. A word being
@@ -40,6 +49,13 @@ scraping HTML), and cut into small files so a query loads only what it needs:
   block, the section's copy of a meeting's paragraph a reference to it;
   sections are ordered by agenda item, so the sections of one item (the
   usual first results of a search for it) are in neighbouring blocks.
+- Relevance: how many meetings a page stands for (an agenda item, a briefer),
+  in the manifest, as a share of the largest (logarithmic): the worker ranks
+  the busier of two equal matches first ("Cyprus": "The situation in Cyprus",
+  128 meetings, before "Complaint by the Government of Cyprus").
+
+The worker ranks a query's pages by how each word matched, exactly, as the prefix of
+a longer term, or by its stem only, in that order (README, "Search"); by score within.
 
 All files are scripts (`__rs("t12", <JSON>);`): from disk (file://, where
 Chromium refuses fetch and XMLHttpRequest) the iframe that stands in for the
@@ -59,6 +75,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 import unicodedata
 from array import array
@@ -68,18 +85,24 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
+import snowballstemmer
+
 from generator.link.pages import built_address
 
 FOLDER = "search/r"  # in the site, beside Material's search/search_index.json
 INDEX_JSON = Path("search") / "search_index.json"
 INDEX_JS = Path("search") / "search_index.js"
-FORMAT = 1
+FORMAT = 2  # 2: stems, "about" weights, relevance
 LEAF_BYTES = 24_000
 BLOCK_BYTES = 48_000
 MAX_COMPLETIONS = 40
 MAX_SUMMARY_POSTINGS = 200
 MAX_LEAVES_PER_PREFIX = 2
-TITLE_WEIGHT, KEYWORD_WEIGHT, MAX_WEIGHT = 8, 3, 15
+TITLE_WEIGHT, KEYWORD_WEIGHT, ABOUT_WEIGHT, MAX_WEIGHT = 8, 3, 4, 15
+# A stem's term: a character no word has, so no prefix a reader types reaches it ("~" sorts
+# after the ASCII letters: the stems are one run of leaves of their own).
+STEM_MARK = "~"
+STEMMER = "english"  # Snowball's Porter2; the worker's copy: content/assets/vendor/snowball/english.js
 BM25_K1, BM25_B, REFERENCE_LENGTH = 1.2, 0.75, 250  # terms in a meeting's account and footnotes
 
 # Words too common to find anything, left out of the index and of queries. "ibid" is the
@@ -124,32 +147,75 @@ def _is_mark(character: str) -> bool:
     return unicodedata.category(character).startswith("M")
 
 
+def _is_symbol(word: str) -> bool:
+    return "/" in word or "." in word
+
+
+def _tails(word: str) -> list[str]:
+    """A symbol and its tails: s/pv.9389, pv.9389, 9389."""
+    return [word] + [word[m.end():] for m in _PARTS.finditer(word) if len(word) - m.end() > 1]
+
+
 def expand(word: str) -> list[str]:
     """The terms one folded word stands for: itself, and for a symbol its tails and parts (of its
     first MAX_TERM_LENGTH characters)."""
     word = word[:MAX_TERM_LENGTH]
-    if "/" not in word and "." not in word:
+    if not _is_symbol(word):
         return [word] if len(word) > 1 and word not in STOPWORDS else []
-    terms = [word]
-    for match in _PARTS.finditer(word):
-        tail = word[match.end():]
-        if len(tail) > 1:
-            terms.append(tail)
-    terms += [part for part in _PARTS.split(word) if len(part) > 1 and part not in STOPWORDS]
+    terms = _tails(word) + [part for part in _PARTS.split(word) if len(part) > 1 and part not in STOPWORDS]
     return list(dict.fromkeys(terms))
 
 
+@lru_cache(maxsize=1)
+def _stemmer():
+    return snowballstemmer.stemmer(STEMMER)
+
+
+@lru_cache(maxsize=1 << 17)  # a site has some 100,000 distinct words
+def stem(word: str) -> Optional[str]:
+    """The stem of a folded word of English letters ("commanders" -> "command"); None for
+    anything else (symbols, numbers, other scripts), which is never stemmed. The worker's
+    stem() applies the same rule."""
+    if not (word.isascii() and word.isalpha()):
+        return None
+    return _stemmer().stemWord(word)
+
+
+@lru_cache(maxsize=1 << 16)  # titles and keywords repeat the same words (dates, agenda items)
+def _indexed(word: str) -> tuple[str, ...]:
+    """The terms a folded word is indexed under: its own (expand), and its stem's when that differs."""
+    found = expand(word)
+    if len(found) == 1:
+        stemmed = stem(found[0])
+        if stemmed is not None and stemmed != found[0]:
+            return found[0], (STEM_MARK + stemmed)[:MAX_TERM_LENGTH]
+    return tuple(found)
+
+
 def term_counts(text: str) -> Counter:
+    """Every indexed term of a text (stems included) and how often."""
     counts: Counter = Counter()
     for word, count in Counter(WORD.findall(fold(text))).items():
-        for term in expand(word):
+        for term in _indexed(word):
             counts[term] += count
     return counts
 
 
 def terms(text: str) -> list[str]:
-    """Every term of a text, in order."""
+    """Every term of a text, in order (without stems)."""
     return [t for word in WORD.findall(fold(text)) for t in expand(word)]
+
+
+def indexed_terms(text: str) -> set[str]:
+    """The terms a text is indexed under, stems included."""
+    return {t for word in WORD.findall(fold(text)) for t in _indexed(word)}
+
+
+def symbol_terms(text: str) -> set[str]:
+    """The symbols of a text with their tails (not their parts: "S/RES/242 (1967)" -> s/res/242,
+    res/242, 242): what a page is `about`."""
+    return {t for word in WORD.findall(fold(text)) if _is_symbol(word[:MAX_TERM_LENGTH])
+            for t in _tails(word[:MAX_TERM_LENGTH])}
 
 
 # ---------------------------------------------------------------- documents
@@ -170,6 +236,8 @@ class SearchDocument:
     summary: str = ""  # one line about the page, shown when the match is not in a passage
     passages: list[Passage] = field(default_factory=list)  # the narrative and footnotes, indexed as body
     unit: Optional[int] = None  # documents of one unit (a section and its meetings) share a text block
+    about: list[str] = field(default_factory=list)  # symbols the page is about: a meeting's decisions, a section's meetings
+    relevance: int = 0  # how many meetings the page stands for (an agenda item, a briefer): the busier ranks first
 
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
@@ -235,19 +303,20 @@ def _body_level(count: int, length: int) -> int:
 
 def weights(doc: SearchDocument, body: Optional[Counter] = None) -> dict[str, int]:
     """term -> weight 1..15 of one document (`body`: its passages' term counts, when known)."""
-    title = set(terms(doc.title))
+    title = indexed_terms(doc.title)
     keywords: Counter = Counter()
     for keyword in doc.keywords:
-        keywords.update(set(terms(keyword)))
+        keywords.update(indexed_terms(keyword))
+    about = set().union(*map(symbol_terms, doc.about))
     if body is None:
         body = Counter()
         for passage in doc.passages:
             body.update(term_counts(passage.text))
     result = {}
     length = sum(body.values())
-    for term in title | keywords.keys() | body.keys():
+    for term in title | keywords.keys() | about | body.keys():
         raw = (TITLE_WEIGHT if term in title else 0) + KEYWORD_WEIGHT * min(keywords.get(term, 0), 2) \
-            + _body_level(body.get(term, 0), length)
+            + (ABOUT_WEIGHT if term in about else 0) + _body_level(body.get(term, 0), length)
         result[term] = max(1, min(MAX_WEIGHT, raw))
     return result
 
@@ -378,6 +447,8 @@ def index_files(index: SearchIndex) -> tuple[dict[str, bytes], str]:
     summaries: dict[str, int] = {}
     prefixes: dict[str, list[int]] = {}  # prefix -> [first position, last position]
     for position, term in enumerate(ordered):
+        if term.startswith(STEM_MARK):
+            continue  # a stem is looked up whole, never completed
         for length in range(1, len(term)):
             span = prefixes.get(term[:length])
             if span is None:
@@ -436,9 +507,22 @@ def index_files(index: SearchIndex) -> tuple[dict[str, bytes], str]:
     version = digest.hexdigest()[:16]
     manifest = {"format": FORMAT, "version": version, "docs": len(index.docs), "terms": len(ordered),
                 "leaves": [ordered[p] for p in leaves], "summaries": summaries, "blocks": blocks,
-                "stopwords": sorted(STOPWORDS)}
+                "stopwords": sorted(STOPWORDS), "stem": STEM_MARK, "relevance": relevance_shares(index.docs)}
     files["manifest.js"] = _script("manifest", manifest)
     return files, version
+
+
+def relevance_shares(docs: list[SearchDocument]) -> list[int]:
+    """[document, share, ...] of the documents with a relevance: log(1 + meetings) as a
+    percentage of the largest, so one busy item does not flatten all the others to nothing."""
+    largest = max((doc.relevance for doc in docs), default=0)
+    if largest <= 0:
+        return []
+    flat = []
+    for number, doc in enumerate(docs):
+        if doc.relevance > 0:
+            flat += [number, max(1, round(100 * math.log1p(doc.relevance) / math.log1p(largest)))]
+    return flat
 
 
 def material_index(config: Optional[dict] = None, version: str = "") -> str:

@@ -15,6 +15,7 @@ const scope = {
     if (message.type === RESULT) console.log(JSON.stringify(message.data.items.map((group) => group[0].location)));
   },
   fetch: (url) => Promise.resolve({ ok: true, text: () => Promise.resolve(fs.readFileSync(new URL(url).pathname, "utf-8")) }),
+  importScripts: (url) => vm.runInContext(fs.readFileSync(new URL(url).pathname, "utf-8"), scope),  // the stemmer
 };
 scope.self = scope;
 vm.createContext(scope);

@@ -10,7 +10,15 @@
  * is a script calling __rs(name, data): from disk (file://, where Chromium
  * refuses fetch) Material runs this file in an iframe (iframe-worker shim),
  * where <script> elements read them; in a Web Worker (http) they are fetched
- * and their JSON parsed. Plain ES2018, no dependency.
+ * and their JSON parsed. Plain ES2018; one vendored script, Snowball's English
+ * stemmer (assets/vendor/snowball/english.js, the algorithm and version that
+ * index the site), read the same two ways.
+ *
+ * Ranking: each word of the query matches a page exactly (the term itself), as a
+ * prefix (a longer term: the word is being typed) or by its stem only ("commanders"
+ * finds "Commander"), ranked in that order: pages are sorted by the sum of their
+ * words' match classes, then by score (the words' weights, times their rarity,
+ * times the page's relevance: how many meetings an agenda item stands for).
  */
 (function () {
   "use strict";
@@ -21,6 +29,10 @@
   var WORD = /[\p{L}\p{N}]+(?:[./][\p{L}\p{N}]+)*/gu;
   var PARTS = /[./]/g;
   var MAX_TERM_LENGTH = 64;   /* a word is indexed by its first 64 characters (MAX_TERM_LENGTH in search_index.py) */
+  var EXACT = 2, PREFIX = 1, STEM = 0;  /* how a word matched a page, best first */
+  var STEM_FACTOR = 0.5;      /* a stem-only match counts half, within its class */
+  var RELEVANCE_SHARE = 0.25; /* the busiest agenda item's score is up to a quarter higher */
+  var STEMMABLE = /^[a-z]+$/; /* as stem() in search_index.py: English letters only, never a symbol or number */
 
   var inFrame = typeof document !== "undefined";
   var here = String(inFrame ? (document.currentScript && document.currentScript.src) || location.href
@@ -31,6 +43,8 @@
   var loading = Object.create(null);   /* file -> promise */
   var version = "";
   var manifest = null, paths = [], titles = [], stop = Object.create(null), summaries = {};
+  var stemMark = null, relevance = null;  /* the stems' marker ("~"); document -> factor */
+  var stemmer = null;                     /* Snowball's English stemmer, once loaded */
   var leafCache = Object.create(null); /* leaf number -> {terms, postings} */
   var suggest = false;
 
@@ -69,6 +83,24 @@
     }));
   }
 
+  /* The vendored stemmer, beside this file's folder: a <script> in the iframe, importScripts in
+     a worker. Without it, words are matched exactly and as prefixes only. */
+  function loadStemmer() {
+    var url = new URL("../vendor/snowball/english.js", here).href;
+    var loaded = function () { stemmer = self.snowballEnglishStem || null; };
+    if (!inFrame) {
+      try { importScripts(url); } catch (error) { console.warn("Stemmer unavailable:", error); }
+      loaded();
+      return Promise.resolve();
+    }
+    return new Promise(function (resolve) {
+      var script = document.createElement("script");
+      script.src = url;
+      script.onload = script.onerror = function () { script.remove(); loaded(); resolve(); };
+      (document.body || document.documentElement).appendChild(script);
+    });
+  }
+
   /* Resolves when every file has been read (or found missing). */
   function load(files) {
     var wanted = [];
@@ -92,7 +124,7 @@
     var config = (data && data.config) || {};
     version = (config.repertoire && config.repertoire.version) || "";
     suggest = !!(data && data.options && data.options.suggest);
-    return load(["manifest", "docs"]).then(function () {
+    return Promise.all([load(["manifest", "docs"]), loadStemmer()]).then(function () {
       manifest = store.manifest || null;
       var docs = store.docs || [];
       paths = []; titles = [];
@@ -104,6 +136,10 @@
       if (manifest) {
         summaries = manifest.summaries;
         manifest.stopwords.forEach(function (word) { stop[word] = true; });
+        stemMark = manifest.stem || null;
+        relevance = new Float64Array(manifest.docs).fill(1);
+        var shares = manifest.relevance || [];
+        for (var r = 0; r + 1 < shares.length; r += 2) relevance[shares[r]] = 1 + RELEVANCE_SHARE * shares[r + 1] / 100;
       }
     });
   }
@@ -140,6 +176,28 @@
     return terms;
   }
 
+  /* The stem of a folded word (null: not stemmed), as stem() in search_index.py. */
+  var stemCache = new Map();
+  function stem(word) {
+    if (!stemmer || !STEMMABLE.test(word)) return null;
+    var known = stemCache.get(word);
+    if (known === undefined) {
+      known = stemmer(word);
+      if (stemCache.size > 50000) stemCache.clear();
+      stemCache.set(word, known);
+    }
+    return known;
+  }
+
+  /* The terms that find a word by its stem: the stem's own term ("~command": pages with
+     "commander", "commanded" ...) and the stem as a word ("command"), when it differs. */
+  function stemTerms(word) {
+    var stemmed = stemMark && stop[word] === undefined ? stem(word) : null;
+    if (stemmed === null) return [];
+    var marked = cap(stemMark + stemmed);  /* capped as the index caps it */
+    return stemmed === word ? [marked] : [marked, stemmed];
+  }
+
   /* The words of a query: folded (to search) and as typed (to highlight on the page). */
   function parse(query) {
     var folded = (fold(query).match(WORD) || []).map(cap);
@@ -153,7 +211,8 @@
       if (stop[word] && !alone) return;           /* "of", "the": only alone, as a prefix */
       if (seen[word]) return;
       seen[word] = true;
-      words.push({ term: word, typed: typed[i], forms: Object.create(null) });
+      words.push({ term: word, typed: typed[i], forms: Object.create(null), stem: stem(word),
+                   stemTerms: stemTerms(word) });
     });
     return words.slice(0, 16);
   }
@@ -200,6 +259,14 @@
       if (list[mid] < term) lo = mid + 1; else hi = mid;
     }
     return lo;
+  }
+
+  /* The postings of one whole term, or null. */
+  function exactly(term) {
+    var part = leaf(leafOf(term));
+    if (!part) return null;
+    var i = firstAtLeast(part.terms, term);
+    return part.terms[i] === term ? part.postings[i] : null;
   }
 
   /* The completions of a prefix: [{term, postings, df}] (df null: count the postings). */
@@ -261,41 +328,56 @@
 
   /* ------------------------------------------------------------ search */
 
-  /* Each word's best score per page (its exact term, or a completion of it), summed over the
-     words; the pages with every word, best first (or, when none has all, those with some). */
+  /* Each word's best match per page: its best class (EXACT, PREFIX, STEM) and, in that class,
+     its best score (weight times rarity); classes and scores summed over the words. The pages
+     with every word (or, when none has all, those with some), by class, then by score times
+     relevance. */
   function score(words) {
     var total = manifest.docs;
     var sums = new Float64Array(total);
+    var classes = new Uint8Array(total);
     var hits = new Uint32Array(total);
     var best = new Float64Array(total);
+    var bestClass = new Int8Array(total);
     var touched = [];
     words.forEach(function (word, k) {
       var mine = [];
-      best.fill(0);
-      word.completions.forEach(function (c) {
-        var count = decode(c.postings);
-        var df = c.df === null ? count : c.df;
-        var factor = c.term === word.term ? 1 : 0.5 + 0.3 * word.term.length / c.term.length;
-        var weight = Math.log(1 + total / Math.max(df, 1)) * factor;
+      bestClass.fill(-1);
+      var add = function (postings, df, kind, factor) {
+        var count = decode(postings);
+        var weight = Math.log(1 + total / Math.max(df === null ? count : df, 1)) * factor;
         for (var i = 0; i < count; i++) {
           var doc = postingDocs[i], value = weight * postingWeights[i];
-          if (best[doc] === 0) mine.push(doc);
-          if (value > best[doc]) best[doc] = value;
+          if (bestClass[doc] < 0) mine.push(doc);
+          if (kind > bestClass[doc] || (kind === bestClass[doc] && value > best[doc])) {
+            bestClass[doc] = kind;
+            best[doc] = value;
+          }
         }
-        c.df = df;
+        return count;
+      };
+      word.completions.forEach(function (c) {
+        var exact = c.term === word.term;
+        var count = add(c.postings, c.df, exact ? EXACT : PREFIX, exact ? 1 : 0.5 + 0.3 * word.term.length / c.term.length);
+        if (c.df === null) c.df = count;
       });
+      word.stems.forEach(function (postings) { add(postings, null, STEM, STEM_FACTOR); });
       for (var i = 0; i < mine.length; i++) {
         var doc = mine[i];
         if (hits[doc] === 0) touched.push(doc);
         hits[doc] |= 1 << k;
+        classes[doc] += bestClass[doc];
         sums[doc] += best[doc];
       }
     });
     var all = (1 << words.length) - 1;
     var matched = touched.filter(function (doc) { return hits[doc] === all; });
     if (!matched.length) matched = touched;
-    matched.sort(function (a, b) { return sums[b] - sums[a] || a - b; });
-    return { docs: matched, sums: sums, hits: hits };
+    /* One number that sorts as the rule: class first (a query of 16 words at most, 2 a word), then score. */
+    var ranks = new Float64Array(total);
+    matched.forEach(function (doc) { ranks[doc] = classes[doc] * 1e6 + sums[doc] * relevance[doc]; });
+    matched.sort(function (a, b) { return ranks[b] - ranks[a] || a - b; });
+    return { docs: matched, sums: ranks, hits: hits };
   }
 
   var SPECIAL = /[&<>"']/;
@@ -318,6 +400,12 @@
     for (var k = 0; k < words.length && found < 0; k++) {
       for (var i = 0; i < terms.length; i++) {
         if (terms[i].lastIndexOf(words[k].term, 0) === 0) { found = k; break; }
+      }
+    }
+    if (found < 0 && terms.length === 1) {  /* the same stem: "Commander" for "commanders" */
+      var stemmed = stem(terms[0]);
+      for (var w = 0; w < words.length && stemmed !== null; w++) {
+        if (words[w].stem === stemmed) { found = w; break; }
       }
     }
     if (found >= 0) {  /* written otherwise than typed ("Türkiye" for "turkiye"): highlight it too */
@@ -451,9 +539,15 @@
     var words = parse(query);
     if (!words.length) return Promise.resolve({ items: [] });
     var files = [];
-    words.forEach(function (word) { files = files.concat(filesFor(word.term)); });
+    words.forEach(function (word) {
+      files = files.concat(filesFor(word.term));
+      word.stemTerms.forEach(function (term) { files.push("t/" + leafOf(term)); });
+    });
     return load(files).then(function () {
-      words.forEach(function (word) { word.completions = completions(word.term); });
+      words.forEach(function (word) {
+        word.completions = completions(word.term);
+        word.stems = word.stemTerms.map(exactly).filter(function (postings) { return postings !== null; });
+      });
       var result = score(words);
       /* One or two letters typed find too much to say what: titles only, nothing more to read. */
       var typing = words[words.length - 1].term.length < 3 && /\S$/.test(query);
