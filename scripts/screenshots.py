@@ -6,7 +6,8 @@ content/ and site/ are not touched), opens it from disk in Debian's Chromium
 (/usr/bin/chromium) with the network cut, and writes:
 
     docs/screenshots/meeting-footnote.png   a meeting page, a footnote's tooltip open
-    docs/screenshots/search-results.png     search results for "MONUSCO"
+    docs/screenshots/meeting-citation.png   its "Cite this page", the text and BibTeX forms open
+    docs/screenshots/search-results.png     search results for "force commanders" (stems)
 
 Usage: .venv/bin/python scripts/screenshots.py [--out DIR] [--source FILE]
 """
@@ -63,13 +64,23 @@ def shoot(site: Path, out: Path) -> list[Path]:
         page.screenshot(path=str(target))
         written.append(target)
 
-        # Search results for MONUSCO.
+        # "Cite this page" of the same meeting, the BibTeX form opened as a reader would.
+        cite = page.locator("div.cite")
+        cite.locator("details.cite-form summary", has_text="BibTeX").click()
+        page.wait_for_function("() => /urldate/.test(document.querySelector('div.cite').textContent)")
+        cite.evaluate("el => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 120)")
+        page.wait_for_timeout(300)
+        target = out / "meeting-citation.png"
+        page.screenshot(path=str(target))
+        written.append(target)
+
+        # Search results for "force commanders": found by their stems ("Force Commander of ...").
         page.goto(base + "index.html")
         search = page.locator("input.md-search__input")
         search.click()
         page.wait_for_function("() => !/Initializing/.test("
                                "document.querySelector('.md-search-result__meta').textContent)")
-        search.press_sequentially("MONUSCO", delay=30)
+        search.press_sequentially("force commanders", delay=30)
         page.locator(".md-search-result__item").first.wait_for()
         page.wait_for_timeout(400)
         target = out / "search-results.png"
