@@ -558,7 +558,15 @@ def documents_index(index: SiteIndex) -> dict:
         citing = catalogue.citing(symbol)
         rows.append(DocumentRow(symbol, KIND_NAMES.get(parse_symbol(symbol).kind, "document"), citing,
                                 len(places) - len(citing)))
-    return dict(documents=rows, other_adopted=sum(1 for symbol in index.timeline.adoptions if symbol not in documents))
+    return dict(documents=rows, other_adopted=_other_adopted(index))
+
+
+def _other_adopted(index: SiteIndex) -> int:
+    """How many decisions the Repertoire does not cite have a page: those adopted at the site's
+    meetings, and those adopted without a meeting (written procedure)."""
+    adopted = set(index.timeline.adoptions)
+    adopted.update(d.symbol for written in index.repertoire.written_decisions for d in written.decisions)
+    return len(adopted - set(index.catalogue.documents))
 
 
 def data_index(index: SiteIndex) -> dict:
@@ -573,5 +581,5 @@ def home(index: SiteIndex) -> dict:
                   countries=len(catalogue.countries), missions=len(catalogue.in_kind(MISSION)),
                   bodies=len(catalogue.in_kind(BODY)), briefers=len(catalogue.briefers),
                   documents=len(catalogue.documents),
-                  adopted=sum(1 for symbol in index.timeline.adoptions if symbol not in catalogue.documents))
+                  adopted=_other_adopted(index))
     return dict(counts=counts, tree=section_tree(index), problems=repertoire.problems)
