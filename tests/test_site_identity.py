@@ -1,5 +1,5 @@
-"""The refactoring into stages (issue 12) keeps the built site byte for byte: the site of the
-commit before it and the working tree's, built side by side by scripts/compare_sites.py."""
+"""A refactoring keeps the built site byte for byte: the site of the baseline commit
+(scripts/compare_sites.py's BASELINE) and the working tree's, built side by side."""
 from __future__ import annotations
 
 import importlib.util
