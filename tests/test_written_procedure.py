@@ -160,3 +160,18 @@ def test_the_librarys_74_written_decisions_have_pages(library_site):
 @pytest.mark.skipif(search_worker.NODE is None, reason="needs Node to run the search worker")
 def test_search_on_the_library_site_finds_the_decision_first(library_site):
     assert search_worker.found(library_site / "site", "S/RES/2560")[0] == "decisions/S-RES-2560-2020.html"
+
+
+def test_a_decision_spelling_its_item_otherwise_finds_the_items_page(tmp_path):
+    # No meeting writes "Peace-building": the decision's item is found as the meetings' spellings
+    # are merged (the same letters and digits), not left without a page.
+    meeting = row(undocs("S/PV.8790"), "2 June", "--", "Peacebuilding and sustaining peace", "--", "--", "--")
+    decision = row("--", "21 December", "--", "Peace-building and sustaining peace", undocs("S/2020/1273"),
+                   undocs("S/2020/1269"), undocs("S/RES/2558 (2020)") + "<br> 15-0-0")
+    write_table(tmp_path, COVID, 2020, [decision, meeting])
+    repertoire = read_sources(default_sources(SOURCES))
+    add_dhl(repertoire, tmp_path)
+    pages = SiteRenderer(link(repertoire), jobs=1).pages()
+    topic = "topics/peacebuilding-and-sustaining-peace.md"
+    assert topic in pages and f"(<../{topic}>)" in pages["decisions/S-RES-2558-2020.md"]
+    assert "(<../decisions/S-RES-2558-2020.md>)" in pages[topic]

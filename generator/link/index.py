@@ -40,7 +40,8 @@ from generator.model.vocabulary import chronological, human_date
 from generator.link.labels import supplement_label
 from generator.link.pages import INDEX_RANK, LAST_RANK, KINDS, PageKind, built_address
 from generator.link.timeline import UNDATED, Adoption, Timeline, year_of
-from generator.link.topics import Topic, group_topics, link_sections, topic_slug
+from generator.link.topic_names import name_key
+from generator.link.topics import Topic, group_topics, link_sections
 
 DEFAULT_DOCUMENT_BASE = "https://undocs.org/en/"
 
@@ -111,6 +112,7 @@ class SiteIndex:
     year_pages: dict[str, str] = field(default_factory=dict)  # "1946" -> meetings/1946.md
     topics: dict[str, Topic] = field(default_factory=dict)  # slug -> agenda item
     topic_pages: dict[str, list[str]] = field(default_factory=dict)  # spelling as printed -> its items' pages
+    topic_keys: dict[str, list[str]] = field(default_factory=dict)  # name_key of a spelling -> those pages
     section_topics: dict[tuple, list[Topic]] = field(default_factory=dict)  # section key -> the items it covers
     kinds: dict[str, PageKind] = field(default_factory=dict)  # page -> the kind that addressed it
     # Decisions taken without a meeting (Repertoire.written_decisions): page by the decision's symbol,
@@ -210,6 +212,7 @@ class SiteIndex:
             self._page(pages.TOPICS, pages.topic_address(key), topic.title,
                        (pages.TOPICS.rank, topic.title.casefold()), f"agenda item {topic.title!r}")
         self.topic_pages = {spelling: list(map(pages.topic_address, keys)) for spelling, keys in spelled.items()}
+        self.topic_keys = {name_key(spelling): found for spelling, found in self.topic_pages.items() if found}
         self.section_topics = link_sections(self.topics, self.repertoire.sections)
 
     def _written_decisions(self, decisions: list[WrittenDecision]) -> None:
@@ -301,7 +304,9 @@ class SiteIndex:
         found = self.topic_pages.get(spelling)
         if found:
             return found[0]
-        return pages.topic_address(topic_slug(spelling)) if topic_slug(spelling) in self.topics else None
+        # By the merge rule's first test (the same letters and digits), as the meetings' spellings merge.
+        found = self.topic_keys.get(name_key(spelling))
+        return found[0] if found else None
 
     def adoptions(self, symbol: str) -> list[Adoption]:
         """The meeting(s) that adopted a resolution or statement, with the vote."""
